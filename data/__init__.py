@@ -1,0 +1,1 @@
+"""Store: the database (db.py, migrations.py, store.py) and evidence files (evidence.py)."""
