@@ -13,11 +13,13 @@ import base64
 import hashlib
 import io
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -76,7 +78,7 @@ class EvidenceWriter:
         http_headers = StatusAndHeaders(f"{status} {reason or 'OK'}", kept, protocol="HTTP/1.1")
         payload_digest = "sha256:" + base64.b32encode(hashlib.sha256(body).digest()).decode("ascii")
         record = writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), length=None, http_headers=http_headers,
+            url, "response", payload=io.BytesIO(body), length=len(body), http_headers=http_headers,
             warc_headers_dict={"WARC-Date": fetched_at, "WARC-Payload-Digest": payload_digest},
         )
         self._handle.flush()
@@ -103,10 +105,13 @@ def read_payload(evidence: dict[str, Any]) -> bytes:
     """The body kept for an evidence row, read back from its WARC record."""
     with open(evidence["warc_path"], "rb") as handle:
         handle.seek(evidence["warc_offset"])
-        for record in ArchiveIterator(handle):
-            if record.rec_headers.get_header("WARC-Record-ID") != evidence["warc_record_id"]:
-                break
-            return record.content_stream().read()
+        try:
+            for record in ArchiveIterator(handle):
+                if record.rec_headers.get_header("WARC-Record-ID") != evidence["warc_record_id"]:
+                    break
+                return record.content_stream().read()
+        except (ArchiveLoadFailed, zlib.error, AttributeError):
+            pass  # damaged bytes (warcio raises AttributeError on some truncated records)
     raise ValueError(
         f"evidence {evidence['id']}: no WARC record {evidence['warc_record_id']} at offset "
         f"{evidence['warc_offset']} of {evidence['warc_path']}; the evidence file has been changed or moved."

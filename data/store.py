@@ -108,6 +108,11 @@ class Store:
     def get_item(self, item_id: int) -> dict[str, Any] | None:
         return _row(self._one("SELECT * FROM items WHERE id = ?", [item_id]), "raw")
 
+    def items_with_content(self, content_hash: str) -> list[dict[str, Any]]:
+        """Items holding the same words (same content hash) at any URL, oldest first: possible repeat postings."""
+        return [_row(r, "raw") for r in self.db.query(  # type: ignore[misc]
+            "SELECT * FROM items WHERE content_hash = ? ORDER BY id", [content_hash])]
+
     def count_items(self) -> int:
         row = self._one("SELECT count(*) AS n FROM items")
         return int(row["n"]) if row else 0
@@ -234,6 +239,11 @@ class Store:
             takedown_id = int(cur.lastrowid)
             self._event(alert_id, actor, "takedown_drafted", {"takedown_id": takedown_id, "letter_type": letter_type}, at)
             return takedown_id, True
+
+    def find_takedown(self, alert_id: int, letter_type: str) -> dict[str, Any] | None:
+        """The takedown drafted for this alert and letter type, if any."""
+        return _row(self._one("SELECT * FROM takedowns WHERE alert_id = ? AND letter_type = ?",
+                              [alert_id, letter_type]), "files")
 
     def takedowns(self, *, states: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM takedowns"

@@ -113,13 +113,15 @@ def _cast(setting: Setting, value: Any, origin: str) -> Any:
             raise bad("one of " + ", ".join(SEVERITIES))
         return value
     if kind == "int":
-        if isinstance(value, bool):
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise bad("a whole number")
         try:
             return int(value)
         except (TypeError, ValueError):
             raise bad("a whole number") from None
     if kind == "float":
+        if isinstance(value, bool):
+            raise bad("a number")
         try:
             return float(value)
         except (TypeError, ValueError):
@@ -216,6 +218,8 @@ def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | N
             file_values = _flatten(tomllib.loads(file_path.read_text(encoding="utf-8")), file_path)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{file_path}: not valid TOML ({exc}). Fix the line it names.") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{file_path}: not UTF-8 text. Save the settings file as UTF-8.") from None
         base_dir = file_path.resolve().parent
         source = str(file_path)
     elif explicit:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import logging
 import re
 import tomllib
@@ -136,8 +137,13 @@ def _pupils_from_csv(path: Path, spec: Any, warnings: list[str]) -> list[Person]
     csv_path = (path.parent / spec["path"]).resolve()
     if not csv_path.exists():
         raise ProfileError(str(path), "pupils_csv", "path", f"file {csv_path} not found.", "Export id,name from the MIS to that path.")
+    try:
+        text = csv_path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProfileError(str(csv_path), "file", "", "is not UTF-8 text.",
+                           "Export the CSV as UTF-8 (in Excel: Save As 'CSV UTF-8').") from None
     pupils: list[Person] = []
-    with csv_path.open(newline="", encoding="utf-8-sig") as handle:
+    with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or "id" not in reader.fieldnames or "name" not in reader.fieldnames:
             raise ProfileError(str(csv_path), "header", "id,name", "the CSV must have columns id and name (and optionally aliases).")

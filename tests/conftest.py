@@ -12,9 +12,7 @@ from demo.mailbox import LocalMailbox
 from repmon.config import Settings, load_settings
 from repmon.profile import Profile, load_profile
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO.parent / "shared" / "fixtures"   # ../shared/fixtures, read-only, never copied
-EXAMPLE_PROFILE = REPO / "profiles" / "example.toml"
+from tests.paths import EXAMPLE_PROFILE
 
 
 @pytest.fixture

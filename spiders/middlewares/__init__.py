@@ -1,0 +1,1 @@
+"""Downloader middlewares: evidence.py keeps every response as WARC evidence."""

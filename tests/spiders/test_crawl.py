@@ -1,0 +1,137 @@
+"""Crawls against a real local HTTP server: what is stored, what is skipped, what is reported."""
+
+from __future__ import annotations
+
+from data.evidence import verify
+from data.store import Store
+from repmon.config import Settings
+from spiders.crawl import run_crawl
+
+ARTICLE = """<html lang="en"><head><title>{title}</title></head><body>
+<article><h1>{title}</h1><p>{text}</p><p>More words so that the extractor sees a real article here, with
+a second sentence about the weather in Carmarthen and the bus timetable.</p></article>
+{links}</body></html>"""
+
+
+def article(title: str, text: str, links: str = "") -> str:
+    return ARTICLE.format(title=title, text=text, links=links)
+
+
+def crawl(settings: Settings, store: Store, web, **overrides) -> dict:  # type: ignore[no-untyped-def]
+    values = {"collect.start_urls": [web.base + "/"], "collect.download_delay": 0.0, **overrides}
+    return run_crawl(settings.with_overrides(values), store)
+
+
+def test_pages_are_stored_with_evidence(settings, web):
+    web.page("/", article("Front page", "Welcome to the local news site.", '<a href="/a.html">A</a>'))
+    web.page("/a.html", article("Story A", "A story about the school fair."))
+    store = Store.open(settings["store.db_path"])
+    run = crawl(settings, store, web)
+    assert run["status"] == "ok"
+    rows = list(store.db.query("SELECT url, evidence_id FROM items ORDER BY url"))
+    assert [r["url"] for r in rows] == [web.base + "/", web.base + "/a.html"]
+    for row in rows:
+        evidence = store.get_evidence(row["evidence_id"])
+        assert evidence["url"] == row["url"] and verify(evidence)
+
+
+def test_second_crawl_stores_nothing_twice(settings, web):
+    web.page("/", article("Front page", "Welcome to the local news site.", '<a href="/a.html">A</a>'))
+    web.page("/a.html", article("Story A", "A story about the school fair."))
+    store = Store.open(settings["store.db_path"])
+    crawl(settings, store, web)
+    before = (store.count_items(), store.db.execute("SELECT count(*) FROM evidence").fetchone()[0])
+    second = crawl(settings, store, web)
+    assert second["items_new"] == 0
+    assert (store.count_items(), store.db.execute("SELECT count(*) FROM evidence").fetchone()[0]) == before
+
+
+def test_a_changed_page_is_a_new_item(settings, web):
+    web.page("/", article("Front page", "First version of the story."))
+    store = Store.open(settings["store.db_path"])
+    crawl(settings, store, web)
+    web.page("/", article("Front page", "Second, edited version of the story."))
+    run = crawl(settings, store, web)
+    assert run["items_new"] == 1 and store.count_items() == 2
+
+
+def test_robots_txt_is_obeyed(settings, web):
+    web.page("/", article("Front page", "Welcome.", '<a href="/private/x.html">x</a>'))
+    web.page("/private/x.html", article("Private", "Not for robots."))
+    web.page("/robots.txt", "User-agent: *\nDisallow: /private/\n")
+    store = Store.open(settings["store.db_path"])
+    crawl(settings, store, web)
+    assert "/private/x.html" not in web.hits
+
+
+def test_links_outside_allowed_domains_are_not_followed(settings, web):
+    web.page("/", article("Front page", "Welcome.", '<a href="http://elsewhere.invalid/x.html">x</a>'))
+    store = Store.open(settings["store.db_path"])
+    run = crawl(settings, store, web)
+    assert run["status"] == "ok" and "fetch_failed" not in str(run["stats"])
+
+
+def test_bad_responses_are_reported_and_the_crawl_goes_on(settings, web):
+    links = "".join(f'<a href="{p}">{p}</a>' for p in ("/gone.html", "/missing.html", "/big.html", "/download", "/ok.html"))
+    web.page("/", article("Front page", "Welcome.", links))
+    web.page("/gone.html", "<html><body>gone</body></html>", status=410)
+    web.page("/big.html", article("Huge", "x " * 600_000))
+    web.routes["/download"] = web.routes["/"].__class__(body=bytes(range(256)) * 40,
+                                                         headers={"Content-Type": "application/octet-stream"})
+    web.page("/ok.html", article("Fine page", "This one is fine."))
+    store = Store.open(settings["store.db_path"])
+    run = crawl(settings, store, web, **{"collect.max_body_bytes": 1_000_000})
+    problems = "\n".join(run["stats"]["problems"])
+    assert run["status"] == "ok"
+    assert "/gone.html: HTTP 410" in problems
+    assert "/missing.html: HTTP 404" in problems
+    assert "/big.html: skipped, body larger than collect.max_body_bytes" in problems
+    assert "/download: skipped, not an HTML page (application/octet-stream)" in problems
+    assert web.base + "/ok.html" in {r["url"] for r in store.db.query("SELECT url FROM items")}
+
+
+def test_binary_served_as_html_is_skipped(settings, web):
+    web.page("/", article("Front page", "Welcome.", '<a href="/junk.html">junk</a>'))
+    web.routes["/junk.html"] = web.routes["/"].__class__(body=b"\x00\x01\x02PNG\x00" * 100)
+    store = Store.open(settings["store.db_path"])
+    run = crawl(settings, store, web)
+    assert any("junk.html: skipped, binary content" in p for p in run["stats"]["problems"])
+
+
+def test_a_feed_that_is_not_xml_is_reported(settings, web):
+    web.page("/feed.xml", "this is not a feed at all, just text")
+    web.page("/", article("Front page", "Welcome."))
+    store = Store.open(settings["store.db_path"])
+    run = crawl(settings, store, web, **{"collect.feeds": [web.base + "/feed.xml"]})
+    assert any("feed.xml: not a valid RSS/Atom feed" in p for p in run["stats"]["problems"])
+    assert store.count_items() == 1  # the start page was still collected
+
+
+def test_feed_entries_are_fetched_and_fall_back_to_the_summary(settings, web):
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>{web.base}/</link>
+    <item><title>Story A</title><link>{web.base}/a.html</link><description>Summary of A</description></item>
+    <item><title>Story B</title><link>{web.base}/b.html</link><description>Summary of story B, which is gone</description>
+    <pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate></item>
+    </channel></rss>"""
+    web.routes["/feed.xml"] = web.routes["/robots.txt"].__class__(body=feed.encode(), headers={"Content-Type": "application/rss+xml"})
+    web.page("/a.html", article("Story A", "The full text of story A."))
+    store = Store.open(settings["store.db_path"])
+    run_crawl(settings.with_overrides({"collect.feeds": [web.base + "/feed.xml"], "collect.download_delay": 0.0}), store)
+    items = {r["url"]: r for r in store.db.query("SELECT url, text, source, published FROM items")}
+    assert "The full text of story A." in items[web.base + "/a.html"]["text"]
+    assert items[web.base + "/b.html"]["text"] == "Summary of story B, which is gone"
+    assert items[web.base + "/b.html"]["published"] == "2026-11-24T09:00:00Z"
+
+
+def test_nothing_configured_is_an_error_run(settings, store):
+    run = run_crawl(settings, store)
+    assert run["status"] == "error" and "collect.start_urls" in run["message"]
+
+
+def test_unreachable_site_is_an_error_run(settings):
+    from demo.mailbox import free_port
+
+    store = Store.open(settings["store.db_path"])
+    url = f"http://127.0.0.1:{free_port()}/"
+    run = run_crawl(settings.with_overrides({"collect.start_urls": [url], "collect.obey_robots": False}), store)
+    assert run["status"] == "error" and "could not be fetched" in run["message"]
