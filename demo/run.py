@@ -85,7 +85,7 @@ class DemoResult:
     items: int
     relevant: int
     alerts_by_severity: dict[str, int]
-    letters: list[Path]
+    letters: list[Path]            # one file per letter (its .txt; an .eml draft sits beside it)
     mail: list[Path]
     digest_files: list[Path]
     problems: list[str] = field(default_factory=list)
@@ -93,14 +93,13 @@ class DemoResult:
 
 def run_demo(workdir: str | Path = "data/demo") -> DemoResult:
     """Run the whole chain once against the local demo site and SMTP server."""
-    from alerts.digest import build_digest
+    from alerts.digest import build_digest, day_bounds
 
     started = time.monotonic()
     workdir = Path(workdir).resolve()
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
-    since = clock.iso()
     with DemoSite() as site, LocalMailbox(folder=workdir / "mail") as mailbox:
         settings = demo_settings(workdir, site.base, mailbox.port)
         profile = load_profile(settings["profile.path"])
@@ -110,12 +109,13 @@ def run_demo(workdir: str | Path = "data/demo") -> DemoResult:
             analysed = jobs.analyse_new(settings, store, profile)
             today = clock.now().date()
             acted = jobs.act(settings, store, profile, digest_day=today)
-            digest = build_digest(store, settings, profile, since, clock.iso())
+            # the same digest that was e-mailed, also kept as files to open in a browser or editor
+            digest = build_digest(store, settings, profile, *day_bounds(today, settings["schedule.timezone"]))
             digest_files = [workdir / "digest.txt", workdir / "digest.html"]
             digest_files[0].write_text(digest.text, encoding="utf-8")
             digest_files[1].write_text(digest.html, encoding="utf-8")
             severities = Counter(a["severity"] for a in store.alerts())
-            letters = sorted(Path(f) for t in store.takedowns() for f in t["files"])
+            letters = [Path(t["files"][0]) for t in store.takedowns() if t["files"]]
             result = DemoResult(
                 workdir=workdir,
                 seconds=0.0,
@@ -151,7 +151,7 @@ def summary(result: DemoResult) -> str:
         f"  alerts     {sum(result.alerts_by_severity.values())}: {alerts}",
         f"  e-mails    {len(result.mail)} received by the local SMTP server (immediate alerts and the digest): {rel(result.workdir / 'mail')}/",
         f"  digest     {rel(result.digest_files[0])} and {rel(result.digest_files[1])}",
-        f"  letters    {len(result.letters)} drafts in {rel(result.workdir / 'letters')}/ (nothing is sent without a person)",
+        f"  letters    {len(result.letters)} takedown drafts (.txt and .eml) in {rel(result.workdir / 'letters')}/ (nothing is sent without a person)",
         f"  database   {rel(result.workdir / 'repmon.db')}  (settings: {rel(result.workdir / 'repmon.toml')})",
     ]
     if result.problems:

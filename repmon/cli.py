@@ -174,7 +174,7 @@ def digest_cmd(ctx: click.Context, preview: Path | None, day: Any) -> None:
 
     Example: repmon digest --preview digest.html
     """
-    from alerts.digest import build_digest, digest_window
+    from alerts.digest import build_digest, day_bounds
     from alerts.mailer import flush_outbox
     from data.store import Store
     from repmon import clock, jobs
@@ -186,7 +186,7 @@ def digest_cmd(ctx: click.Context, preview: Path | None, day: Any) -> None:
     store = Store.open(settings["store.db_path"])
     try:
         if preview:
-            since, until = digest_window(settings, the_day)
+            since, until = day_bounds(the_day, settings["schedule.timezone"])
             built = build_digest(store, settings, profile, since, until)
             preview.write_text(built.html if preview.suffix.lower() in (".html", ".htm") else built.text, encoding="utf-8")
             click.echo(f"digest for {the_day} written to {preview}")

@@ -63,8 +63,7 @@ def crawl_in_this_process(values: dict[str, Any], run_id: int) -> None:
         process.start()
         stats = crawler.stats.get_stats() if crawler.stats else {}
         problems = list(getattr(crawler.spider, "problems", []))
-        received = int(stats.get("response_received_count", 0))
-        ok = received > 0
+        ok = int(stats.get("repmon/parsed", 0)) > 0  # at least one page or feed came back and was read
         message = _summary(stats, problems)
         if not ok:
             message = "nothing could be fetched: " + message

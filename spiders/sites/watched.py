@@ -86,7 +86,12 @@ class WatchedSitesSpider(Spider):
 
     # -- feeds -------------------------------------------------------------
 
+    def count_parsed(self) -> None:
+        if self.crawler and self.crawler.stats:
+            self.crawler.stats.inc_value("repmon/parsed")
+
     def parse_feed(self, response: Response) -> Any:
+        self.count_parsed()
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
         # content-location lets feedparser resolve relative links (xml:base first, then the feed's URL)
         parsed = feedparser.parse(response.body, response_headers={"content-type": content_type,
@@ -124,6 +129,7 @@ class WatchedSitesSpider(Spider):
     # -- pages -------------------------------------------------------------
 
     def parse_page(self, response: Response) -> Any:
+        self.count_parsed()
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or not content_type.startswith(HTML_TYPES):
             if any(t in content_type for t in FEED_TYPES) and isinstance(response, TextResponse):

@@ -75,12 +75,12 @@ def test_bad_responses_are_reported_and_the_crawl_goes_on(settings, web):
     links = "".join(f'<a href="{p}">{p}</a>' for p in ("/gone.html", "/missing.html", "/big.html", "/download", "/ok.html"))
     web.page("/", article("Front page", "Welcome.", links))
     web.page("/gone.html", "<html><body>gone</body></html>", status=410)
-    web.page("/big.html", article("Huge", "x " * 600_000))
+    web.page("/big.html", article("Huge", "x " * 10_000_000))  # 20 MB
     web.routes["/download"] = web.routes["/"].__class__(body=bytes(range(256)) * 40,
                                                          headers={"Content-Type": "application/octet-stream"})
     web.page("/ok.html", article("Fine page", "This one is fine."))
     store = Store.open(settings["store.db_path"])
-    run = crawl(settings, store, web, **{"collect.max_body_bytes": 1_000_000})
+    run = crawl(settings, store, web)  # default collect.max_body_bytes: 5 MB
     problems = "\n".join(run["stats"]["problems"])
     assert run["status"] == "ok"
     assert "/gone.html: HTTP 410" in problems
@@ -135,3 +135,12 @@ def test_unreachable_site_is_an_error_run(settings):
     url = f"http://127.0.0.1:{free_port()}/"
     run = run_crawl(settings.with_overrides({"collect.start_urls": [url], "collect.obey_robots": False}), store)
     assert run["status"] == "error" and "could not be fetched" in run["message"]
+
+
+def test_a_failed_crawl_loses_nothing_already_stored(settings, web):
+    web.page("/", article("Front page", "Welcome to the local news site."))
+    store = Store.open(settings["store.db_path"])
+    crawl(settings, store, web)
+    web.routes.clear()  # the site now answers 404 everywhere, robots.txt included
+    run = crawl(settings, store, web)
+    assert run["status"] == "error" and store.count_items() == 1

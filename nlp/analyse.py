@@ -1,0 +1,201 @@
+"""Analyse collected items against a school profile (contracts.md, section 2).
+
+    analyser = Analyser(profile)                  # builds the pipeline once
+    result = analyser.analyse({"id": "r-1", "text": "..."})
+
+    bad = analyse_stream(profile, lines, write)   # JSON Lines in, JSON Lines out
+
+Each result is ``{"id", "relevant", "mentions", "flags", "severity"}`` plus
+extra keys the contract allows: ``analyser`` (:data:`ANALYSER_VERSION`, the
+rule set that made the finding), ``relevance`` (why the item is or is not
+about the school) and, for long texts, ``truncated`` and ``analysed_chars``.
+Offsets are character offsets into the item's ``text``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from spacy.tokens import Doc
+
+from nlp import relevance
+from nlp.pipeline import CONTEXT_PIPES, build_pipeline
+from repmon.errors import InputError
+from repmon.profile import Profile
+
+#: The rule set behind every finding; stored with it so an alert can be traced to its rules.
+#: Bump it (and the pattern file versions) whenever a rule changes what is found.
+ANALYSER_VERSION = "repmon-rules-v1"
+
+#: Only the first MAX_CHARS characters of a text are analysed (a long page's head holds the post).
+MAX_CHARS = 100_000
+MAX_CONTEXT_CHARS = 2_000
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_URL_WORDS = re.compile(r"[-_/.+~%]+|\.html?$|\.php$|\.aspx?$")
+
+
+def _check_item(item: Any) -> tuple[str | int, str]:
+    """The item's id and text, or InputError saying what is wrong and how to fix it."""
+    if not isinstance(item, dict):
+        raise InputError(f"expected a JSON object like {{\"id\": \"r-1\", \"text\": \"...\"}}, got {type(item).__name__}.")
+    if "id" not in item or item["id"] is None:
+        raise InputError("the item has no 'id'; give every item a unique id, e.g. \"id\": \"r-1\".")
+    item_id = item["id"]
+    if isinstance(item_id, bool) or not isinstance(item_id, (str, int)) or item_id == "":
+        raise InputError(f"'id' must be a non-empty string or a whole number, got {json.dumps(item_id)[:40]}.")
+    if "text" not in item or item["text"] is None:
+        raise InputError(f"item {item_id!r} has no 'text'; add the post's text as a string (\"\" if it has none).")
+    if not isinstance(item["text"], str):
+        raise InputError(f"item {item_id!r}: 'text' must be a string, got {type(item['text']).__name__}; "
+                         "send the text itself, not a list or an object.")
+    return item_id, item["text"]
+
+
+def _safe(text: str) -> str:
+    """The text with lone surrogates (from "\\ud800" escapes) replaced by U+FFFD: same length, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _own_site(item: dict[str, Any], domains: tuple[str, ...], handles: tuple[str, ...]) -> str | None:
+    url = item.get("url")
+    if isinstance(url, str) and url:
+        try:
+            host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+        except ValueError:
+            host = ""
+        for domain in domains:
+            if host == domain or host.endswith("." + domain):
+                return host
+    author = item.get("author")
+    if isinstance(author, str) and author.strip().lstrip("@").lower() in handles:
+        return "@" + author.strip().lstrip("@")
+    return None
+
+
+def _url_words(url: Any) -> str:
+    """The words of a URL's path ("/news/qehs-carmarthen-prize.html" -> "news qehs carmarthen prize")."""
+    if not isinstance(url, str) or not url:
+        return ""
+    try:
+        path = unquote(urlsplit(url.strip()).path)
+    except ValueError:
+        return ""
+    return " ".join(_URL_WORDS.sub(" ", path).split())[:MAX_CONTEXT_CHARS]
+
+
+class Analyser:
+    """The analyser for one school: build once, then call :meth:`analyse` for each item."""
+
+    def __init__(self, profile: Profile, *, base_model: str | None = None, max_chars: int = MAX_CHARS) -> None:
+        self.profile = profile
+        self.max_chars = max_chars
+        self.nlp = build_pipeline(profile, base_model=base_model)
+        self._context_pipes = [proc for name, proc in self.nlp.pipeline if name in CONTEXT_PIPES]
+        self._domains = tuple(d.lower() for d in profile.school.domains)
+        self._handles = tuple(h.lower() for h in profile.school.handles)
+
+    def _context(self, text: str) -> relevance.Summary:
+        doc = self.nlp.make_doc(_safe(text[:MAX_CONTEXT_CHARS]))
+        for proc in self._context_pipes:
+            doc = proc(doc)
+        return relevance.summarise(doc)
+
+    def doc(self, item: dict[str, Any]) -> Doc:
+        """The processed spaCy Doc for an item (for debugging and evaluation)."""
+        _, text = _check_item(item)
+        context = []
+        title = item.get("title")
+        if isinstance(title, str) and title.strip():
+            context.append(self._context(title))
+        words = _url_words(item.get("url"))
+        if words:
+            context.append(self._context(words))
+        doc = self.nlp.make_doc(_safe(text[: self.max_chars]))
+        doc._.repmon_item = {"context": context, "own_site": _own_site(item, self._domains, self._handles)}
+        return self.nlp(doc)
+
+    def analyse(self, item: dict[str, Any]) -> dict[str, Any]:
+        """One contract result for one item; raises InputError when the item lacks a usable id or text."""
+        item_id, text = _check_item(item)
+        doc = self.doc(item)
+        relevant = bool(doc._.repmon_relevant)
+        mentions = []
+        if relevant:
+            for span in doc.spans["repmon_mentions"]:
+                start, end = span.start_char, span.end_char
+                mentions.append({"kind": span.label_, "ref": span.kb_id_, "text": text[start:end],
+                                 "start": start, "end": end})
+        result: dict[str, Any] = {
+            "id": item_id,
+            "relevant": relevant,
+            "mentions": mentions,
+            "flags": list(doc._.repmon_flags or []) if relevant else [],
+            "severity": doc._.repmon_severity if relevant else "none",
+            "analyser": ANALYSER_VERSION,
+            "relevance": doc._.repmon_relevance,
+        }
+        if len(text) > self.max_chars:
+            result["truncated"] = True
+            result["analysed_chars"] = self.max_chars
+        return result
+
+
+def _dumps(obj: dict[str, Any]) -> str:
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a "\ud800" escape: keep the line writable
+        line = json.dumps(obj, ensure_ascii=True)
+    return line + "\n"
+
+
+def _error_line(item_id: Any, message: str) -> str:
+    return _dumps({"id": item_id, "error": message})
+
+
+def analyse_stream(profile: Profile, lines: Iterable[str], write: Callable[[str], None]) -> int:
+    """Analyse JSON Lines; write one result line (ending in "\\n") per non-blank input line, in order.
+
+    A line that is not valid JSON, not an object, or lacks a usable ``id`` or
+    ``text`` gets ``{"id": <id or null>, "error": "..."}`` in its place, and
+    the run goes on. Returns the number of such lines (the CLI exits non-zero
+    when it is above 0).
+    """
+    analyser = Analyser(profile)
+    bad = 0
+    for number, raw in enumerate(lines, start=1):
+        line = raw.lstrip("\ufeff")
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            where = f" ({exc.msg} at column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else \
+                " (nested too deeply)" if isinstance(exc, RecursionError) else ""
+            write(_error_line(None, f"line {number}: not valid JSON{where}; write one JSON object per line, "
+                                    "e.g. {\"id\": \"r-1\", \"text\": \"...\"}."))
+            bad += 1
+            continue
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if isinstance(item_id, bool) or not isinstance(item_id, (str, int)):
+            item_id = None
+        try:
+            _check_item(item)
+        except InputError as exc:
+            write(_error_line(item_id, f"line {number}: {exc}"))
+            bad += 1
+            continue
+        try:
+            result = analyser.analyse(item)
+        except Exception as exc:  # one item must never stop the run; the error line says what to report
+            write(_error_line(item_id, f"line {number}: could not be analysed ({type(exc).__name__}: {exc}); "
+                                       "this is a bug in repmon, please report it with this input line."))
+            bad += 1
+            continue
+        write(_dumps(result))
+    return bad

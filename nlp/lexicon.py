@@ -1,0 +1,227 @@
+"""Read the rule files in ``nlp/patterns/`` (JSON Lines) and check their shape.
+
+Every rule set is data, not code: one JSON object a line, ``#`` lines and
+blank lines ignored. File names carry the rule-set version
+(``cues-threat-v1.jsonl``); :data:`nlp.analyse.ANALYSER_VERSION` names the
+set of files a finding was made with. ``docs/analysis.md`` describes each
+file's fields.
+
+A broken file raises :class:`PatternFileError` naming the file, the line
+and what to fix, when the pipeline is built (never half-way through a run).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from repmon.errors import ConfigError
+
+PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
+
+CATEGORIES = ("threat", "safeguarding", "defamatory", "harassment", "identifying", "disrepute")
+TARGET_MODES = ("person", "person_or_school", "pupil_or_school", "any", "school")
+
+
+class PatternFileError(ConfigError):
+    """A rule file under nlp/patterns/ is missing or malformed."""
+
+
+def read_jsonl(name: str, directory: str | Path = "") -> list[tuple[int, dict[str, Any]]]:
+    """The objects in one pattern file with their line numbers."""
+    path = Path(directory or PATTERNS_DIR) / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise PatternFileError(f"{path}: pattern file not found; check the file names in nlp/pipeline.py.") from None
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            row = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise PatternFileError(f"{path}:{number}: not valid JSON ({exc.msg}); write one JSON object per line.") from None
+        if not isinstance(row, dict):
+            raise PatternFileError(f"{path}:{number}: expected a JSON object, got {type(row).__name__}.")
+        rows.append((number, row))
+    return rows
+
+
+def _need(path: str, number: int, row: dict[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
+    value = row.get(key)
+    if not isinstance(value, kind) or value == "" or value == []:
+        raise PatternFileError(f"{path}:{number}: field '{key}' is missing or has the wrong type; see docs/analysis.md.")
+    return value
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """One rule that marks words as a cue for a flag category."""
+
+    id: str
+    category: str
+    score: float
+    reason: str
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+    target: str = ""                      # overrides the category's target mode when set
+    not_followed_by: frozenset[str] = frozenset()
+    not_preceded_by: frozenset[str] = frozenset()
+    source: str = ""                      # "file:line", for error messages and traces
+
+
+@lru_cache(maxsize=32)
+def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...]:
+    """Cue rules from the given files; ids must be unique across them."""
+    rules: list[CueRule] = []
+    seen: dict[str, str] = {}
+    for name in names:
+        for number, row in read_jsonl(name, directory):
+            where = f"{name}:{number}"
+            rule_id = _need(name, number, row, "id", str)
+            if rule_id in seen:
+                raise PatternFileError(f"{where}: rule id '{rule_id}' is already used at {seen[rule_id]}; ids must be unique.")
+            seen[rule_id] = where
+            category = _need(name, number, row, "category", str)
+            if category not in CATEGORIES:
+                raise PatternFileError(f"{where}: unknown category '{category}'; use one of {', '.join(CATEGORIES)}.")
+            score = _need(name, number, row, "score", (int, float))
+            if not 0 < float(score) <= 1:
+                raise PatternFileError(f"{where}: score must be in (0, 1], got {score}.")
+            phrases = row.get("phrases", [])
+            pattern = row.get("pattern")
+            patterns = row.get("patterns", [pattern] if pattern else [])
+            if not phrases and not patterns:
+                raise PatternFileError(f"{where}: give 'phrases' (a list of strings) or 'pattern' (spaCy Matcher tokens).")
+            if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+                raise PatternFileError(f"{where}: 'phrases' must be a list of non-empty strings.")
+            if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
+                raise PatternFileError(f"{where}: 'pattern' must be a list of token objects, 'patterns' a list of those.")
+            target = row.get("target", "")
+            if target and target not in TARGET_MODES:
+                raise PatternFileError(f"{where}: unknown target '{target}'; use one of {', '.join(TARGET_MODES)}.")
+            rules.append(CueRule(
+                id=rule_id, category=category, score=float(score),
+                reason=_need(name, number, row, "reason", str),
+                phrases=tuple(phrases), patterns=tuple(tuple(p) for p in patterns), target=target,
+                not_followed_by=frozenset(w.lower() for w in row.get("not_followed_by", [])),
+                not_preceded_by=frozenset(w.lower() for w in row.get("not_preceded_by", [])),
+                source=where,
+            ))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class CategoryRule:
+    """How one flag category is targeted, scored and graded (categories-v1.jsonl)."""
+
+    category: str
+    severity: str
+    target: str
+    min_score: float
+    hedgeable: bool
+    negatable: bool
+    link: str = "about"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Modifiers and the numbers that go with them (modifiers-v1.jsonl)."""
+
+    hedges: tuple[str, ...]
+    negations: frozenset[str]
+    pronouns: frozenset[str]
+    school_refs: frozenset[str] = frozenset()
+    hedge_factor: float = 0.6
+    question_factor: float = 0.4
+    negation_window: int = 3
+    pronoun_lookback: int = 2
+    pii_window: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=8)
+def load_categories(name: str, directory: str = "") -> dict[str, CategoryRule]:
+    out: dict[str, CategoryRule] = {}
+    for number, row in read_jsonl(name, directory):
+        category = _need(name, number, row, "category", str)
+        if category not in CATEGORIES:
+            raise PatternFileError(f"{name}:{number}: unknown category '{category}'.")
+        severity = _need(name, number, row, "severity", str)
+        if severity not in ("none", "low", "medium", "high", "critical"):
+            raise PatternFileError(f"{name}:{number}: severity must be none, low, medium, high or critical.")
+        target = _need(name, number, row, "target", str)
+        if target not in TARGET_MODES:
+            raise PatternFileError(f"{name}:{number}: unknown target '{target}'; use one of {', '.join(TARGET_MODES)}.")
+        out[category] = CategoryRule(category, severity, target, float(row.get("min_score", 0.5)),
+                                     bool(row.get("hedgeable", False)), bool(row.get("negatable", False)),
+                                     str(row.get("link", "about")))
+    missing = set(CATEGORIES) - set(out)
+    if missing:
+        raise PatternFileError(f"{name}: no line for categor{'ies' if len(missing) > 1 else 'y'} {', '.join(sorted(missing))}.")
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_settings(name: str, directory: str = "") -> Settings:
+    hedges: list[str] = []
+    negations: set[str] = set()
+    pronouns: set[str] = set()
+    school_refs: set[str] = set()
+    numbers: dict[str, Any] = {}
+    for number, row in read_jsonl(name, directory):
+        kind = _need(name, number, row, "kind", str)
+        if kind == "hedge":
+            hedges.extend(_need(name, number, row, "phrases", list))
+        elif kind == "negation":
+            negations.update(w.lower() for w in _need(name, number, row, "words", list))
+        elif kind == "pronoun":
+            pronouns.update(w.lower() for w in _need(name, number, row, "words", list))
+        elif kind == "school_ref":
+            school_refs.update(w.lower() for w in _need(name, number, row, "words", list))
+        elif kind == "settings":
+            numbers.update({k: v for k, v in row.items() if k != "kind"})
+        else:
+            raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
+                                   "use hedge, negation, pronoun, school_ref or settings.")
+    known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback", "pii_window")
+             if k in numbers}
+    return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
+                    extra=numbers, **known)
+
+
+@dataclass(frozen=True)
+class PiiRule:
+    """A regular expression for one kind of personal detail (pii-v1.jsonl)."""
+
+    id: str
+    label: str
+    regex: str
+    score: float
+    reason: str
+    ignore_case: bool = False
+    skip_school_domains: bool = False
+
+
+@lru_cache(maxsize=8)
+def load_pii(name: str, directory: str = "") -> tuple[PiiRule, ...]:
+    import re
+
+    rules = []
+    for number, row in read_jsonl(name, directory):
+        regex = _need(name, number, row, "regex", str)
+        try:
+            re.compile(regex)
+        except re.error as exc:
+            raise PatternFileError(f"{name}:{number}: bad regular expression ({exc}).") from None
+        rules.append(PiiRule(
+            id=_need(name, number, row, "id", str), label=_need(name, number, row, "label", str), regex=regex,
+            score=float(_need(name, number, row, "score", (int, float))), reason=_need(name, number, row, "reason", str),
+            ignore_case=bool(row.get("ignore_case", False)), skip_school_domains=bool(row.get("skip_school_domains", False)),
+        ))
+    return tuple(rules)

@@ -1,0 +1,100 @@
+"""Build the analysis pipeline for one school profile, once.
+
+``build_pipeline(profile)`` starts from ``spacy.blank("en")`` (no downloaded
+model needed). ``base_model`` may name an installed spaCy package (for
+example ``"en_core_web_sm"``) when one is configured; its components run
+first and the repmon components follow, so a parser's sentence boundaries
+are kept. Nothing here requires a model.
+
+The tokenizer is wrapped by :class:`SafeTokenizer`: spaCy's tokenizer takes
+quadratic time on one very long run of characters without spaces (10,000
+emoji took ~14 s), so such runs are cut into fixed-size tokens. The text is
+never changed, so character offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import nlp.components  # noqa: F401  (registers the factories)
+from nlp.components import CATEGORIES_FILE, CUE_FILES, MODIFIERS_FILE, PII_FILE
+from nlp.terms import profile_terms
+from repmon.errors import ConfigError
+from repmon.profile import Profile
+
+#: The components run on an item's title and URL words (evidence only, no flags).
+CONTEXT_PIPES = ("repmon_normalise", "sentencizer", "repmon_evidence", "repmon_mentions")
+
+MAX_RUN = 100  # characters; a longer run without whitespace is cut into pieces of this size
+
+
+class SafeTokenizer:
+    """spaCy's tokenizer, with runs of more than ``max_run`` non-space characters cut into pieces."""
+
+    def __init__(self, inner: Callable[[str], Doc], max_run: int = MAX_RUN) -> None:
+        self.inner = inner
+        self.max_run = max_run
+        self.long_run = re.compile(r"\S{" + str(max_run + 1) + ",}")
+        self.vocab = inner.vocab  # type: ignore[attr-defined]
+
+    def __call__(self, text: str) -> Doc:
+        if len(text) <= self.max_run or not self.long_run.search(text):
+            return self.inner(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in self.long_run.finditer(text):
+            self._add(text[pos:m.start()], words, spaces)
+            run = m.group()
+            for i in range(0, len(run), self.max_run):
+                words.append(run[i:i + self.max_run])
+                spaces.append(False)
+            pos = m.end()
+            if text.startswith(" ", pos):  # give the single space after the run to its last piece
+                spaces[-1] = True
+                pos += 1
+        self._add(text[pos:], words, spaces)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _add(self, segment: str, words: list[str], spaces: list[bool]) -> None:
+        if not segment:
+            return
+        for token in self.inner(segment):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+    # spaCy calls these when saving or copying a pipeline; delegate them.
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_dir: str = "") -> Language:
+    """The repmon pipeline for ``profile``; build it once and reuse it for every item."""
+    if base_model:
+        try:
+            nlp = spacy.load(base_model)
+        except OSError as exc:
+            raise ConfigError(f"spaCy model '{base_model}' is not installed ({exc}); "
+                              "install it, or leave the model unset to use the rules alone.") from None
+    else:
+        nlp = spacy.blank("en")
+    nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
+    terms = profile_terms(profile, patterns_dir)
+    nlp.add_pipe("repmon_normalise")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("repmon_evidence", config={"terms": terms, "patterns_dir": patterns_dir})
+    nlp.add_pipe("repmon_mentions", config={"terms": terms})
+    nlp.add_pipe("repmon_pii", config={"terms": terms, "patterns_dir": patterns_dir, "pii_file": PII_FILE})
+    nlp.add_pipe("repmon_cues", config={"patterns_dir": patterns_dir, "cue_files": CUE_FILES})
+    nlp.add_pipe("repmon_relevance")
+    nlp.add_pipe("repmon_flags", config={
+        "terms": terms, "patterns_dir": patterns_dir, "cue_files": CUE_FILES,
+        "categories_file": CATEGORIES_FILE, "modifiers_file": MODIFIERS_FILE, "pii_file": PII_FILE})
+    nlp.add_pipe("repmon_severity", config={"patterns_dir": patterns_dir, "categories_file": CATEGORIES_FILE})
+    return nlp

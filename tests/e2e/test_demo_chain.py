@@ -1,0 +1,121 @@
+"""The whole chain, as `make demo` runs it: real local web and SMTP servers, a real crawl, real e-mail.
+
+`repmon demo` runs once for this module (as a real process); each test then
+checks one thing that arrived: alerts, e-mails, letters, evidence.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import subprocess
+import sys
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from data.evidence import verify
+from data.store import Store
+from tests.paths import REPO
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    workdir = tmp_path_factory.mktemp("demo")
+    proc = subprocess.run([sys.executable, "-m", "repmon", "demo", "--workdir", str(workdir)],
+                          capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return workdir, proc.stdout
+
+
+@pytest.fixture(scope="module")
+def store(demo: tuple[Path, str]) -> Store:
+    return Store.open(demo[0] / "repmon.db")
+
+
+def alert_for(store: Store, path: str) -> dict:
+    matches = [a for a in store.alerts() if a["url"].endswith(path)]
+    assert len(matches) == 1, f"expected one alert for {path}, got {len(matches)}"
+    return matches[0]
+
+
+def mails(demo: tuple[Path, str]) -> list[EmailMessage]:
+    return [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)  # type: ignore[misc]
+            for p in sorted((demo[0] / "mail").glob("*.eml"))]
+
+
+@pytest.mark.parametrize(("path", "severity", "category"), [
+    ("/forum/t/103.html", "critical", "threat"),
+    ("/blog/2026/worried.html", "critical", "safeguarding"),
+    ("/news/science-prize.html", "high", "defamatory"),
+    ("/forum/t/101.html", "high", "harassment"),
+    ("/forum/t/102.html", "high", "identifying"),
+    ("/reviews/queen-elizabeth-high-school.html", "medium", "disrepute"),
+])
+def test_each_harmful_page_has_one_alert_with_the_right_severity(store, path, severity, category):
+    alert = alert_for(store, path)
+    assert alert["severity"] == severity and category in alert["categories"]
+
+
+def test_pages_about_another_school_or_the_late_queen_raise_no_alert(store):
+    urls = {a["url"] for a in store.alerts()}
+    assert not any(u.endswith(("/news/hexham-new-head.html", "/news/royal-visit-anniversary.html")) for u in urls)
+    irrelevant = {r["url"].rsplit("/", 1)[1] for r in store.db.query(
+        "SELECT i.url FROM items i JOIN findings f ON f.item_id = i.id WHERE f.relevant = 0")}
+    assert {"hexham-new-head.html", "royal-visit-anniversary.html"} <= irrelevant
+
+
+def test_the_blog_post_reached_only_through_the_feed_was_collected(store):
+    assert any(a["url"].endswith("/blog/2026/worried.html") and a["source"] == "feed" for a in store.alerts())
+
+
+def test_critical_alerts_were_emailed_at_once_to_the_safeguarding_lead(demo, store):
+    critical = [m for m in mails(demo) if "CRITICAL" in m["Subject"]]
+    assert len(critical) == 2
+    for message in critical:
+        assert "dsl@example-qehs.sch.uk" in message["To"]
+        assert "/alerts/" in message.get_body(("plain",)).get_content()
+
+
+def test_the_digest_reached_senior_leaders_with_both_parts(demo):
+    (digest,) = [m for m in mails(demo) if "Digest" in m["Subject"]]
+    assert digest["To"] == "head@example-qehs.sch.uk, deputy@example-qehs.sch.uk"
+    text = digest.get_body(("plain",)).get_content()
+    html = digest.get_body(("html",)).get_content()
+    assert "NEW ALERTS: 6" in text and "By severity: critical 2, high 3, medium 1" in text
+    assert "<table" in html and "Mr Beynon is a thief" in text
+
+
+def test_the_threat_letter_names_the_url_and_the_evidence_hash(store):
+    alert = alert_for(store, "/forum/t/103.html")
+    (takedown,) = [t for t in store.takedowns() if t["alert_id"] == alert["id"]]
+    letter = Path(next(f for f in takedown["files"] if f.endswith(".txt"))).read_text(encoding="utf-8")
+    assert takedown["letter_type"] == "police_referral" and takedown["state"] == "draft"
+    assert alert["url"] in letter and alert["evidence_sha256"] in letter
+
+
+def test_the_defamation_letter_is_an_s5_notice_quoting_the_comment(store):
+    alert = alert_for(store, "/news/science-prize.html")
+    (takedown,) = [t for t in store.takedowns() if t["alert_id"] == alert["id"]]
+    letter = Path(takedown["files"][0]).read_text(encoding="utf-8")
+    assert takedown["letter_type"] == "s5_notice"
+    assert '"Mr Beynon is a thief. He stole money from the PE fund' in letter and "Tomos Beynon" in letter
+
+
+def test_every_alerted_item_has_evidence_that_verifies(store):
+    for alert in store.alerts():
+        evidence = store.get_evidence(alert["evidence_id"])
+        assert evidence is not None and verify(evidence), alert["url"]
+
+
+def test_the_summary_says_what_happened_and_where_things_are(demo):
+    out = demo[1]
+    assert "alerts     6: 2 critical, 3 high, 1 medium" in out
+    assert "letters    5 takedown drafts" in out and "repmon.db" in out
+
+
+def test_every_step_is_in_the_audit_trail(store):
+    alert = alert_for(store, "/forum/t/103.html")
+    actions = [e["action"] for e in store.alert_events(alert["id"])]
+    assert actions == ["opened", "notified", "takedown_drafted"]
