@@ -81,9 +81,9 @@ def sentence_around(text: str | None, start: int, end: int, limit: int) -> tuple
     for match in _SENTENCE_END.finditer(text, 0, start):
         begin = match.end()
     stop = len(text)
-    match = _SENTENCE_END.search(text, end)
-    if match:
-        stop = match.end() if not match.group().startswith("\n") else match.start()
+    after = _SENTENCE_END.search(text, end)
+    if after:
+        stop = after.end() if not after.group().startswith("\n") else after.start()
     quote = clean(text[begin:stop]).strip()
     if len(quote) > limit:
         return cap(quote, limit), True

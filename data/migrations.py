@@ -122,7 +122,7 @@ CREATE TABLE outbox (
 
 
 def m002_items_fts(db: sqlite_utils.Database) -> None:
-    db["items"].enable_fts(["title", "text", "author"], create_triggers=True)
+    db.table("items").enable_fts(["title", "text", "author"], create_triggers=True)
 
 
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (

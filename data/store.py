@@ -33,6 +33,12 @@ def content_hash(title: str | None, text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
+def _rowid(cursor: Any) -> int:
+    """The id of the row an INSERT just made."""
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -85,7 +91,7 @@ class Store:
                 " warc_path, warc_offset, warc_record_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [url, sha256, fetched_at, status, content_type, size, _json(headers), warc_path, warc_offset, warc_record_id],
             )
-            return int(cur.lastrowid), True
+            return _rowid(cur), True
 
     # ---- items ----------------------------------------------------------
 
@@ -103,7 +109,7 @@ class Store:
                 [item.source, item.url, canonical, digest, item.author, item.published, item.title, item.text,
                  item.lang, item.fetched_at or clock.iso(), item.evidence_id, _json(item.raw), clock.iso()],
             )
-            return int(cur.lastrowid), True
+            return _rowid(cur), True
 
     def get_item(self, item_id: int) -> dict[str, Any] | None:
         return _row(self._one("SELECT * FROM items WHERE id = ?", [item_id]), "raw")
@@ -140,7 +146,7 @@ class Store:
                 [item_id, analyser, int(bool(result["relevant"])), result["severity"],
                  _json(result.get("mentions", [])), _json(result.get("flags", [])), clock.iso()],
             )
-            return int(cur.lastrowid), True
+            return _rowid(cur), True
 
     def get_finding(self, finding_id: int) -> dict[str, Any] | None:
         row = _row(self._one("SELECT * FROM findings WHERE id = ?", [finding_id]), "mentions", "flags")
@@ -169,7 +175,7 @@ class Store:
                 " VALUES (?,?,?,?, 'open', ?, ?)",
                 [item_id, finding_id, severity, _json(sorted(categories)), at, at],
             )
-            alert_id = int(cur.lastrowid)
+            alert_id = _rowid(cur)
             self._event(alert_id, actor, "opened", {"severity": severity, "categories": sorted(categories)}, at)
             return alert_id, True
 
@@ -178,7 +184,7 @@ class Store:
             "INSERT INTO alert_events (alert_id, at, actor, action, detail) VALUES (?,?,?,?,?)",
             [alert_id, at or clock.iso(), actor, action, _json(detail)],
         )
-        return int(cur.lastrowid)
+        return _rowid(cur)
 
     def add_alert_event(self, alert_id: int, actor: str, action: str, detail: dict[str, Any] | None = None) -> int:
         with self.db.atomic():
@@ -236,7 +242,7 @@ class Store:
                 " VALUES (?,?,?, 'draft', ?,?,?,?)",
                 [alert_id, letter_type, recipient, deadline, body, _json(files), at],
             )
-            takedown_id = int(cur.lastrowid)
+            takedown_id = _rowid(cur)
             self._event(alert_id, actor, "takedown_drafted", {"takedown_id": takedown_id, "letter_type": letter_type}, at)
             return takedown_id, True
 
@@ -257,7 +263,7 @@ class Store:
 
     def start_run(self, source: str) -> int:
         cur = self.db.execute("INSERT INTO source_runs (source, started_at) VALUES (?, ?)", [source, clock.iso()])
-        return int(cur.lastrowid)
+        return _rowid(cur)
 
     def finish_run(self, run_id: int, *, ok: bool, message: str = "", items_seen: int = 0, items_new: int = 0,
                    errors: int = 0, stats: dict[str, Any] | None = None) -> None:
@@ -291,7 +297,7 @@ class Store:
                 "INSERT INTO outbox (kind, dedupe_key, recipients, subject, message, created_at) VALUES (?,?,?,?,?,?)",
                 [kind, dedupe_key, _json(recipients), subject, message, clock.iso()],
             )
-            return int(cur.lastrowid), True
+            return _rowid(cur), True
 
     def pending_messages(self) -> list[dict[str, Any]]:
         return [_row(r, "recipients") for r in self.db.query(  # type: ignore[misc]

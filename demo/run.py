@@ -88,6 +88,7 @@ class DemoResult:
     letters: list[Path]            # one file per letter (its .txt; an .eml draft sits beside it)
     mail: list[Path]
     digest_files: list[Path]
+    school: str
     problems: list[str] = field(default_factory=list)
 
 
@@ -126,6 +127,7 @@ def run_demo(workdir: str | Path = "data/demo") -> DemoResult:
                 letters=letters,
                 mail=list(mailbox.files),
                 digest_files=digest_files,
+                school=", ".join([profile.school.name, *profile.school.places[:1]]),
                 problems=list(run.get("stats", {}).get("problems", [])) + analysed.errors,
             )
             if acted.failed:
@@ -147,7 +149,7 @@ def summary(result: DemoResult) -> str:
     lines = [
         f"repmon demo finished in {result.seconds:.1f} s (offline: local site and SMTP server on 127.0.0.1)",
         f"  collected  {result.items} items from the demo site and its feed ({result.run['status']}: {result.run['message']})",
-        f"  relevant   {result.relevant} items are about Queen Elizabeth High School, Carmarthen",
+        f"  relevant   {result.relevant} items are about {result.school}",
         f"  alerts     {sum(result.alerts_by_severity.values())}: {alerts}",
         f"  e-mails    {len(result.mail)} received by the local SMTP server (immediate alerts and the digest): {rel(result.workdir / 'mail')}/",
         f"  digest     {rel(result.digest_files[0])} and {rel(result.digest_files[1])}",

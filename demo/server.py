@@ -40,7 +40,7 @@ class DemoSite:
     """``with DemoSite() as site: site.base -> 'http://127.0.0.1:PORT'``"""
 
     def __init__(self, root: str | Path = SITE, host: str = "127.0.0.1") -> None:
-        handler = type("DemoHandler", (_Handler,), {})
+        handler: type[_Handler] = type("DemoHandler", (_Handler,), {})
         self._server = http.server.ThreadingHTTPServer((host, 0), partial(handler, directory=str(root)))
         self.host = host
         self.port = int(self._server.server_address[1])

@@ -98,7 +98,10 @@ def analyse(profile_path: Path, input_path: Path | None, output_path: Path | Non
     except OSError as exc:
         raise RepmonError(f"{output_path}: cannot write the output ({exc.strerror}).") from None
     try:
-        bad = analyse_stream(profile, source, lambda line: sink.write(line.rstrip("\n") + "\n"))
+        def write(line: str) -> None:
+            sink.write(line.rstrip("\n") + "\n")
+
+        bad = analyse_stream(profile, source, write)
     finally:
         if input_path:
             source.close()

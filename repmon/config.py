@@ -60,6 +60,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("collect.concurrency_per_domain", "int", 2, "Parallel requests per domain."),
     Setting("collect.download_delay", "float", 1.0, "Seconds between requests to one domain (AutoThrottle adapts from here)."),
     Setting("collect.timeout", "int", 30, "Seconds before a request is abandoned."),
+    Setting("collect.max_minutes", "float", 60.0, "Longest a crawl may run; it is then closed and what it found is kept."),
     # alerts
     Setting("alerts.threshold", "severity", "medium", "Lowest severity that opens an alert: none, low, medium, high or critical."),
     Setting("alerts.letter_threshold", "severity", "high", "Lowest severity for which a takedown letter is drafted automatically."),

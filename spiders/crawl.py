@@ -24,6 +24,7 @@ from repmon.config import Settings
 log = logging.getLogger(__name__)
 
 SOURCE = "web"
+GRACE_SECONDS = 120
 
 
 def _jsonable(stats: dict[str, Any]) -> dict[str, Any]:
@@ -35,6 +36,11 @@ def _summary(stats: dict[str, Any], problems: list[str]) -> str:
         f"{stats.get('response_received_count', 0)} responses",
         f"{stats.get('item_scraped_count', 0)} items ({stats.get('repmon/items/new', 0)} new)",
     ]
+    reason = stats.get("finish_reason", "finished")
+    if reason == "closespider_timeout":
+        parts.append("stopped at the collect.max_minutes limit")
+    elif reason != "finished":
+        parts.append(f"stopped early ({reason})")
     if problems:
         shown = "; ".join(problems[:5])
         more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
@@ -89,17 +95,25 @@ def run_crawl(settings: Settings, store: Store) -> dict[str, Any]:
         store.finish_run(run_id, ok=False, message=(
             "no sites or feeds configured: set collect.start_urls or collect.feeds in repmon.toml"))
         return store.get_run(run_id)  # type: ignore[return-value]
-    child = subprocess.run(
-        [sys.executable, "-m", "spiders.crawl", str(run_id)],
-        input=json.dumps(values), text=True, capture_output=True, check=False,
-    )
+    # the crawl closes itself after collect.max_minutes; the grace period covers start-up and closing
+    limit = 60 * float(values["collect.max_minutes"]) + GRACE_SECONDS
+    try:
+        child = subprocess.run(
+            [sys.executable, "-m", "spiders.crawl", str(run_id)],
+            input=json.dumps(values), text=True, capture_output=True, check=False, timeout=limit,
+        )
+        returncode, stderr = child.returncode, child.stderr
+    except subprocess.TimeoutExpired:  # subprocess.run has killed it
+        returncode = None
+        stderr = f"killed after {limit:.0f} s: the crawl did not close by itself"
+        log.warning("crawl run %s %s", run_id, stderr)
     run = store.get_run(run_id)
     if run is None or run["status"] == "running":
-        last = (child.stderr.strip().splitlines() or ["no output"])[-1]
-        store.finish_run(run_id, ok=False, message=f"crawl process ended unexpectedly (exit code {child.returncode}): {last}")
+        last = (stderr.strip().splitlines() or ["no output"])[-1]
+        store.finish_run(run_id, ok=False, message=f"crawl process ended unexpectedly (exit code {returncode}): {last}")
         run = store.get_run(run_id)
-    elif child.stderr.strip():
-        log.info("crawl log:\n%s", child.stderr.strip()[-4000:])
+    elif stderr.strip():
+        log.info("crawl log:\n%s", stderr.strip()[-4000:])
     log.info("crawl %s: %s", run["status"], run["message"])  # type: ignore[index]
     return run  # type: ignore[return-value]
 

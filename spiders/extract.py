@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -54,7 +55,7 @@ def extract_page(html: str, url: str, limit: int) -> Extracted | None:
     """Main text and comments of an HTML page, or None when no text can be found."""
     doc = trafilatura.bare_extraction(html, url=url, include_comments=True, with_metadata=True,
                                       include_tables=True, deduplicate=False)
-    if doc is None:
+    if not isinstance(doc, Document):
         return None
     main = clean_text(doc.text, limit)
     comments = clean_text(doc.comments, limit)

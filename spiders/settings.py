@@ -36,6 +36,7 @@ def scrapy_settings(values: dict[str, Any]) -> dict[str, Any]:
         "DOWNLOAD_MAXSIZE": int(values["collect.max_body_bytes"]),
         "DOWNLOAD_WARNSIZE": 0,
         "DEPTH_LIMIT": int(values["collect.depth"]),
+        "CLOSESPIDER_TIMEOUT": 60 * float(values["collect.max_minutes"]),
         "RETRY_TIMES": 1,
         # never left open on a school server: no telnet console, no remote-control server
         "TELNETCONSOLE_ENABLED": False,

@@ -44,7 +44,7 @@ class EvidenceMiddleware:
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         stats = self.crawler.stats
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if content_type.startswith(NEVER_KEPT):
             if stats:
                 stats.inc_value("repmon/evidence/media_not_kept")

@@ -92,7 +92,7 @@ class WatchedSitesSpider(Spider):
 
     def parse_feed(self, response: Response) -> Any:
         self.count_parsed()
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         # content-location lets feedparser resolve relative links (xml:base first, then the feed's URL)
         parsed = feedparser.parse(response.body, response_headers={"content-type": content_type,
                                                                    "content-location": response.url})
@@ -130,7 +130,7 @@ class WatchedSitesSpider(Spider):
 
     def parse_page(self, response: Response) -> Any:
         self.count_parsed()
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or not content_type.startswith(HTML_TYPES):
             if any(t in content_type for t in FEED_TYPES) and isinstance(response, TextResponse):
                 yield from self.parse_feed(response)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ class RoutedServer:
         self.routes: dict[str, Route] = {"/robots.txt": Route(body=b"User-agent: *\nDisallow:\n",
                                                              headers={"Content-Type": "text/plain"})}
         self.hits: list[str] = []
+        self.slow: set[str] = set()  # paths answered after a one-second pause
         server = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -30,6 +32,8 @@ class RoutedServer:
 
             def do_GET(self) -> None:
                 server.hits.append(self.path)
+                if self.path in server.slow:
+                    time.sleep(1.0)
                 route = server.routes.get(self.path, Route(status=404, body=b"<html><body>Not found</body></html>"))
                 self.send_response(route.status)
                 for name, value in route.headers.items():

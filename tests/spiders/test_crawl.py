@@ -144,3 +144,17 @@ def test_a_failed_crawl_loses_nothing_already_stored(settings, web):
     web.routes.clear()  # the site now answers 404 everywhere, robots.txt included
     run = crawl(settings, store, web)
     assert run["status"] == "error" and store.count_items() == 1
+
+
+def test_a_crawl_stops_at_its_time_limit_and_keeps_what_it_found(settings, web):
+    web.page("/", article("Front page", "Welcome.", "".join(f'<a href="/p{i}.html">p</a>' for i in range(6))))
+    for i in range(6):
+        web.page(f"/p{i}.html", article(f"Page {i}", "A slow page."))
+    web.slow = {f"/p{i}.html" for i in range(6)}  # each takes a second
+    store = Store.open(settings["store.db_path"])
+    # 0.02 minutes = 1.2 s. Requests already handed to the downloader still finish after the limit.
+    # The download delay keeps requests one at a time: Scrapy 2.19 starts every queued request of a
+    # domain at once when the delay is 0, whatever CONCURRENT_REQUESTS_PER_DOMAIN says.
+    run = crawl(settings, store, web, **{"collect.max_minutes": 0.02, "collect.download_delay": 0.2})
+    assert "stopped at the collect.max_minutes limit" in run["message"]
+    assert store.count_items() >= 1
