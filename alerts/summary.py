@@ -36,6 +36,7 @@ class Flag:
     category: str
     score: float | None
     reason: str
+    ref: str = ""  # the profile id the flag is about, when the analyser says
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def summarise(alert: Mapping[str, Any], profile: Profile | None, app_url: str,
             category=excerpt.one_line(str(flag.get("category", "")), 40),
             score=float(flag["score"]) if isinstance(flag.get("score"), int | float) else None,
             reason=excerpt.one_line(str(flag.get("reason", "")), REASON_CHARS),
+            ref=str(flag.get("ref") or ""),
         )
         for flag in alert.get("flags") or []
     )

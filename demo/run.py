@@ -22,10 +22,12 @@ from demo.mailbox import LocalMailbox
 from demo.server import DemoSite
 from repmon import clock, jobs
 from repmon.config import SEVERITIES, Settings, load_settings
+from repmon.errors import RepmonError
 from repmon.profile import load_profile
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_PROFILE = REPO / "profiles" / "example.toml"
+MARKER = ".repmon-demo"  # the demo only ever deletes a folder holding this file
 
 
 def _toml_value(value: Any) -> str:
@@ -74,7 +76,7 @@ def demo_settings(workdir: Path, site_base: str, smtp_port: int) -> Settings:
     }
     path = workdir / "repmon.toml"
     write_settings(path, values)
-    return load_settings(path, environ={})
+    return load_settings(path, environ={}, dotenv=False)
 
 
 @dataclass
@@ -98,9 +100,12 @@ def run_demo(workdir: str | Path = "data/demo") -> DemoResult:
 
     started = time.monotonic()
     workdir = Path(workdir).resolve()
-    if workdir.exists():
+    if workdir.exists() and any(workdir.iterdir()):
+        if not (workdir / MARKER).is_file():
+            raise RepmonError(f"{workdir}: not empty and not made by repmon demo; give --workdir a new or empty folder.")
         shutil.rmtree(workdir)
-    workdir.mkdir(parents=True)
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / MARKER).write_text("Made by repmon demo; replaced at each run.\n", encoding="utf-8")
     with DemoSite() as site, LocalMailbox(folder=workdir / "mail") as mailbox:
         settings = demo_settings(workdir, site.base, mailbox.port)
         profile = load_profile(settings["profile.path"])
@@ -108,7 +113,7 @@ def run_demo(workdir: str | Path = "data/demo") -> DemoResult:
         try:
             run = jobs.collect_web(settings, store)
             analysed = jobs.analyse_new(settings, store, profile)
-            today = clock.now().date()
+            today = clock.today(settings["schedule.timezone"])
             acted = jobs.act(settings, store, profile, digest_day=today)
             # the same digest that was e-mailed, also kept as files to open in a browser or editor
             digest = build_digest(store, settings, profile, *day_bounds(today, settings["schedule.timezone"]))

@@ -43,9 +43,9 @@ from nlp.lexicon import (
     read_jsonl,
 )
 from nlp.terms import SCHOOL_WORDS_FILE, fold
+from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
 
-SEVERITIES = ("none", "low", "medium", "high", "critical")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 CUE_FILES = ["cues-threat-v1.jsonl", "cues-safeguarding-v1.jsonl", "cues-defamatory-v1.jsonl",

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
@@ -153,7 +154,7 @@ def load_categories(name: str, directory: str = "") -> dict[str, CategoryRule]:
         if category not in CATEGORIES:
             raise PatternFileError(f"{name}:{number}: unknown category '{category}'.")
         severity = _need(name, number, row, "severity", str)
-        if severity not in ("none", "low", "medium", "high", "critical"):
+        if severity not in SEVERITIES:
             raise PatternFileError(f"{name}:{number}: severity must be none, low, medium, high or critical.")
         target = _need(name, number, row, "target", str)
         if target not in TARGET_MODES:

@@ -88,6 +88,9 @@ def analyse(profile_path: Path, input_path: Path | None, output_path: Path | Non
     from repmon.profile import load_profile
 
     profile = load_profile(profile_path)
+    if input_path and output_path and input_path.resolve() == output_path.resolve():
+        raise RepmonError(f"{output_path}: --output is the --input file; writing it would erase the items. "
+                          "Give another output file.")
     try:
         source = input_path.open("r", encoding="utf-8", errors="replace") if input_path else \
             open(sys.stdin.fileno(), "r", encoding="utf-8", errors="replace", closefd=False)
@@ -154,7 +157,7 @@ def process(ctx: click.Context, digest: bool) -> None:
     store = Store.open(settings["store.db_path"])
     try:
         analysed = jobs.analyse_new(settings, store, profile)
-        acted = jobs.act(settings, store, profile, digest_day=clock.now().date() if digest else None)
+        acted = jobs.act(settings, store, profile, digest_day=clock.today(settings["schedule.timezone"]) if digest else None)
     finally:
         store.close()
     click.echo(f"analysed {analysed.analysed} items ({analysed.relevant} relevant), opened {len(analysed.alerts)} alerts, "
@@ -185,7 +188,7 @@ def digest_cmd(ctx: click.Context, preview: Path | None, day: Any) -> None:
 
     settings = _settings(ctx)
     profile = load_profile(settings["profile.path"])
-    the_day: date = day.date() if day else clock.now().date()
+    the_day: date = day.date() if day else clock.today(settings["schedule.timezone"])
     store = Store.open(settings["store.db_path"])
     try:
         if preview:

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from repmon.errors import ConfigError
 
 
 def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def today(tz: str) -> date:
+    """Today's date where the school is (``schedule.timezone``), not in UTC."""
+    try:
+        zone = ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"unknown time zone {tz!r} in schedule.timezone; use a name such as 'Europe/London'.") from None
+    return datetime.now(zone).date()
 
 
 def iso(moment: datetime | None = None) -> str:

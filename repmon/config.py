@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ SEVERITIES = ("none", "low", "medium", "high", "critical")
 @dataclass(frozen=True)
 class Setting:
     key: str
-    type: str  # str | int | float | bool | list | path | severity
+    type: str  # str | int | float | bool | list | path | severity | envvar
     default: Any
     help: str
 
@@ -69,7 +70,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("smtp.host", "str", "127.0.0.1", "SMTP server host."),
     Setting("smtp.port", "int", 25, "SMTP server port."),
     Setting("smtp.user", "str", "", "SMTP user name (empty: no authentication)."),
-    Setting("smtp.password_env", "str", "REPMON_SMTP_PASSWORD", "Name of the environment variable that holds the SMTP password."),
+    Setting("smtp.password_env", "envvar", "REPMON_SMTP_PASSWORD", "Name of the environment variable that holds the SMTP password."),
     Setting("smtp.starttls", "bool", False, "Use STARTTLS (set true for any server that is not on this machine)."),
     Setting("smtp.sender", "str", "repmon@localhost", "From address of repmon's e-mails."),
     Setting("smtp.timeout", "int", 30, "Seconds before the SMTP connection is abandoned."),
@@ -82,11 +83,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("school.signatory_role", "str", "Head Teacher", "The signatory's role."),
     # timetable (used by scheduler.py)
     Setting("schedule.timezone", "str", "Europe/London", "Time zone of the schedule."),
-    Setting("schedule.collect_minutes", "int", 60, "Minutes between collection runs."),
-    Setting("schedule.digest_time", "str", "07:30", "Time of day (HH:MM) the digest is sent."),
+    Setting("schedule.collect_minutes", "int", 60, "Minutes between collection runs. Not read yet: used by the scheduler when it lands."),
+    Setting("schedule.digest_time", "str", "07:30", "Time of day (HH:MM) the digest is sent. Not read yet: used by the scheduler when it lands."),
     # web app
-    Setting("web.host", "str", "127.0.0.1", "Address the web app listens on."),
-    Setting("web.port", "int", 8080, "Port the web app listens on."),
+    Setting("web.host", "str", "127.0.0.1", "Address the web app listens on. Not read yet: used by the web app when it lands."),
+    Setting("web.port", "int", 8080, "Port the web app listens on. Not read yet: used by the web app when it lands."),
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}
@@ -108,6 +109,14 @@ def _cast(setting: Setting, value: Any, origin: str) -> Any:
     if kind in ("str", "path"):
         if not isinstance(value, str):
             raise bad("a string")
+        return value
+    if kind == "envvar":  # the *name* of a variable holding a secret; never echo a value that is not one
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
+            raise ConfigError(
+                f"{origin}: setting '{setting.key}' must be the name of an environment variable "
+                "(letters, digits and _), such as REPMON_SMTP_PASSWORD. Put the secret itself in that variable "
+                "or in .env, never in the settings file."
+            )
         return value
     if kind == "severity":
         if not isinstance(value, str) or value not in SEVERITIES:
@@ -200,16 +209,19 @@ def _flatten(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return flat
 
 
-def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None,
+                  dotenv: bool = True) -> Settings:
     """Read settings from the environment, ``.env``, the settings file and the defaults.
 
     ``path`` is the settings file; if None, ``REPMON_CONFIG`` or ``./repmon.toml``
-    is used when it exists. A path given explicitly must exist.
+    is used when it exists. A path given explicitly must exist. ``dotenv=False``
+    leaves ``./.env`` unread (the demo must never pick up a school's real settings).
     """
     env = dict(os.environ if environ is None else environ)
     dotenv_file = Path.cwd() / ".env"
-    dotenv = {k: v for k, v in dotenv_values(dotenv_file).items() if v is not None} if dotenv_file.exists() else {}
-    merged_env = {**dotenv, **env}
+    dotenv_vars = ({k: v for k, v in dotenv_values(dotenv_file).items() if v is not None}
+                   if dotenv and dotenv_file.is_file() else {})
+    merged_env = {**dotenv_vars, **env}
 
     explicit = path is not None or "REPMON_CONFIG" in merged_env
     file_path = Path(path if path is not None else merged_env.get("REPMON_CONFIG", "repmon.toml"))
@@ -221,6 +233,9 @@ def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | N
             raise ConfigError(f"{file_path}: not valid TOML ({exc}). Fix the line it names.") from None
         except UnicodeDecodeError:
             raise ConfigError(f"{file_path}: not UTF-8 text. Save the settings file as UTF-8.") from None
+        except OSError as exc:
+            raise ConfigError(f"{file_path}: cannot be read ({exc.strerror}). Point --config or REPMON_CONFIG "
+                              "at the settings file.") from None
         base_dir = file_path.resolve().parent
         source = str(file_path)
     elif explicit:
@@ -242,8 +257,8 @@ def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | N
         name = env_name(setting.key)
         if name in env:
             values[setting.key] = _cast(setting, env[name], f"environment variable {name}")
-        elif name in dotenv:
-            values[setting.key] = _cast(setting, dotenv[name], f".env {name}")
+        elif name in dotenv_vars:
+            values[setting.key] = _cast(setting, dotenv_vars[name], f".env {name}")
         elif setting.key in file_values:
             values[setting.key] = _cast(setting, file_values[setting.key], str(file_path))
         else:

@@ -74,7 +74,7 @@ def act(settings: Settings, store: Store, profile: Profile, *, digest_day: date 
     from alerts.notify import queue_critical
 
     result = ActResult()
-    result.critical_queued = len(queue_critical(store, settings))
+    result.critical_queued = len(queue_critical(store, settings, profile))
     result.letters = draft_letters(store, settings, profile, settings["alerts.letter_threshold"])
     if digest_day is not None:
         result.digest_id = queue_digest(settings, store, profile, digest_day)

@@ -142,6 +142,9 @@ def _pupils_from_csv(path: Path, spec: Any, warnings: list[str]) -> list[Person]
     except UnicodeDecodeError:
         raise ProfileError(str(csv_path), "file", "", "is not UTF-8 text.",
                            "Export the CSV as UTF-8 (in Excel: Save As 'CSV UTF-8').") from None
+    except OSError as exc:
+        raise ProfileError(str(path), "pupils_csv", "path", f"{csv_path} cannot be read ({exc.strerror}).",
+                           "Point it at the CSV file exported from the MIS.") from None
     pupils: list[Person] = []
     with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
@@ -156,7 +159,8 @@ def _pupils_from_csv(path: Path, spec: Any, warnings: list[str]) -> list[Person]
             if not name:
                 raise ProfileError(str(csv_path), entry, "name", "is missing or empty.", _FIX["name"])
             aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
-            pupils.append(Person(kind="pupil", id=pid, name=name, aliases=aliases))
+            pupils.append(Person(kind="pupil", id=pid, name=name, aliases=aliases,
+                                 extra={"csv": str(csv_path), "csv_line": row_no}))
     return pupils
 
 
@@ -167,6 +171,9 @@ def load_profile(path: str | Path) -> Profile:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ProfileError(str(path), "file", "", "not found.", "Pass --profile with the path of the school's profile.") from None
+    except OSError as exc:
+        raise ProfileError(str(path), "file", "", f"cannot be read ({exc.strerror}).",
+                           "Pass --profile with the path of the school's profile file.") from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -208,9 +215,12 @@ def load_profile(path: str | Path) -> Profile:
     for section, people in (("staff", staff), ("pupils", pupils)):
         for index, person in enumerate(people):
             entry = f"{section}[{index}] (id '{person.id}')"
+            where = str(path)
+            if "csv_line" in person.extra:  # a pupil from the MIS export: name its line
+                where, entry = person.extra["csv"], f"line {person.extra['csv_line']} (id '{person.id}')"
             if person.id in seen:
                 raise ProfileError(
-                    str(path), entry, "id", f"duplicate id '{person.id}', already used by {seen[person.id]}.",
+                    where, entry, "id", f"duplicate id '{person.id}', already used by {seen[person.id]}.",
                     "Every id in a profile must be unique.",
                 )
             seen[person.id] = entry

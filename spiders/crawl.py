@@ -95,6 +95,12 @@ def run_crawl(settings: Settings, store: Store) -> dict[str, Any]:
         store.finish_run(run_id, ok=False, message=(
             "no sites or feeds configured: set collect.start_urls or collect.feeds in repmon.toml"))
         return store.get_run(run_id)  # type: ignore[return-value]
+    bad = [f"{key} {url!r}" for key in ("collect.start_urls", "collect.feeds") for url in values[key]
+           if not url.startswith(("http://", "https://"))]
+    if bad:
+        store.finish_run(run_id, ok=False, message=(
+            "not an http(s) URL: " + ", ".join(bad) + "; write each as a full address, e.g. https://example.org/news/"))
+        return store.get_run(run_id)  # type: ignore[return-value]
     # the crawl closes itself after collect.max_minutes; the grace period covers start-up and closing
     limit = 60 * float(values["collect.max_minutes"]) + GRACE_SECONDS
     try:

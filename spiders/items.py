@@ -7,7 +7,7 @@ came from except by its ``source`` field.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -24,6 +24,3 @@ class Item:
     fetched_at: str = ""             # ISO 8601 UTC, set by the collector
     evidence_id: int | None = None   # the evidence row of the raw capture
     raw: dict[str, Any] = field(default_factory=dict)  # source-specific metadata (small)
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)

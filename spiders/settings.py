@@ -44,7 +44,9 @@ def scrapy_settings(values: dict[str, Any]) -> dict[str, Any]:
         # cookies are not needed, and the cookie middleware would make tldextract go online
         "COOKIES_ENABLED": False,
         "LOG_LEVEL": "WARNING",
-        "DOWNLOADER_MIDDLEWARES": {"spiders.middlewares.evidence.EvidenceMiddleware": 950},
+        # below HttpCompressionMiddleware (590) and RedirectMiddleware (600): evidence keeps the decoded body of
+        # the final response, so its SHA-256 is the hash of the page as read
+        "DOWNLOADER_MIDDLEWARES": {"spiders.middlewares.evidence.EvidenceMiddleware": 580},
         "ITEM_PIPELINES": {
             "spiders.pipelines.validate.ValidatePipeline": 100,
             "spiders.pipelines.store.StorePipeline": 800,

@@ -88,3 +88,11 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(name: str):
     command = cli.commands[name]
     assert command.help and "Example:" in command.help
     assert f"repmon {name}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_analyse_refuses_to_write_over_its_input(tmp_path: Path):
+    items = tmp_path / "items.jsonl"
+    items.write_text(json.dumps({"id": "a", "text": "hello"}) + "\n", encoding="utf-8")
+    result = run("analyse", "--profile", str(EXAMPLE_PROFILE), "--input", str(items), "--output", str(items))
+    assert result.exit_code == 1 and "would erase the items" in result.output
+    assert items.read_text(encoding="utf-8").startswith('{"id": "a"')

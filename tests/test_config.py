@@ -265,3 +265,17 @@ def test_the_secret_is_never_part_of_as_dict() -> None:
     assert values["smtp.password_env"] == "REPMON_SMTP_PASSWORD"
     assert "s3cret-pw" not in repr(values)
     assert set(values) == {s.key for s in SETTINGS}
+
+
+def test_a_secret_written_where_its_variable_name_belongs_is_refused_without_echoing_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "repmon.toml").write_text('[smtp]\npassword_env = "hunter2 secret!"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ={})
+    assert "smtp.password_env" in str(caught.value) and "hunter2" not in str(caught.value)
+
+
+def test_a_settings_path_that_is_a_folder_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_settings(tmp_path, environ={})

@@ -262,3 +262,20 @@ def test_a_csv_pupil_with_an_id_already_in_the_profile_is_refused(tmp_path: Path
 
     assert error.field == "id"
     assert "duplicate id 'staff-001'" in str(error)
+
+
+def test_a_duplicate_id_in_the_csv_names_the_csv_line(tmp_path: Path) -> None:
+    (tmp_path / "pupils.csv").write_text("id,name\npupil-0042,Cai Llewelyn\npupil-0042,Osian Bowen\n",
+                                         encoding="utf-8")
+
+    error = refused(write(tmp_path, CSV_PROFILE))
+
+    assert (error.path, error.entry, error.field) == (str(tmp_path / "pupils.csv"), "line 3 (id 'pupil-0042')", "id")
+
+
+def test_a_csv_path_that_is_a_folder_is_refused_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "pupils.csv").mkdir()
+
+    error = refused(write(tmp_path, CSV_PROFILE))
+
+    assert error.field == "path" and "cannot be read" in str(error)

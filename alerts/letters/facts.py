@@ -8,6 +8,8 @@ and capped here; a fact repmon does not know is left as a placeholder made by
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -102,12 +104,19 @@ class Case:
 
 
 def person_in_flags(flags: tuple[Flag, ...], people: tuple[Named, ...], categories: tuple[str, ...]) -> Named | None:
-    """The first named person a flag of these categories is about (by id or name in its reason), if any."""
+    """The first named person a flag of these categories is about: the flag's ref, else an id or name
+    standing as a whole word in its reason."""
     for flag in flags:
-        if flag.category in categories:
-            for person in people:
-                if person.ref in flag.reason or person.name in flag.reason:
-                    return person
+        if flag.category not in categories:
+            continue
+        for person in people:
+            if flag.ref and person.ref == flag.ref:
+                return person
+        if flag.ref:
+            continue
+        for person in people:
+            if any(re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", flag.reason) for words in (person.ref, person.name)):
+                return person
     return None
 
 
@@ -204,7 +213,7 @@ def gather(store: Store, settings: Settings, profile: Profile, alert: Mapping[st
         excerpt.one_line(other["url"], URL_CHARS)
         for other in (store.items_with_content(item["content_hash"]) if item.get("content_hash") else [])
         if other["id"] != item.get("id")
-    )
+    )[:CHRONOLOGY_ITEMS]
     subject = person_in_flags(summary.flags, people, focus_kinds) if focus_kinds else None
     return Case(
         ref=f"{profile.school.id}-{alert_id}", alert_id=alert_id, link=summary.link,

@@ -1,5 +1,8 @@
 """Keep every fetched response as evidence (WARC record + SHA-256 in the store).
 
+It sits after decompression and redirects (see spiders/settings.py), so what is kept and hashed is
+the body of the page as read, not its gzip bytes.
+
 The evidence id is put in ``request.meta["evidence_id"]`` so the spider can
 attach it to the Item built from the response. Images, audio and video are
 never kept (a page that may show child sexual abuse is recorded by URL only;

@@ -92,6 +92,9 @@ class WatchedSitesSpider(Spider):
 
     def parse_feed(self, response: Response) -> Any:
         self.count_parsed()
+        yield from self.read_feed(response)
+
+    def read_feed(self, response: Response) -> Any:
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         # content-location lets feedparser resolve relative links (xml:base first, then the feed's URL)
         parsed = feedparser.parse(response.body, response_headers={"content-type": content_type,
@@ -133,7 +136,7 @@ class WatchedSitesSpider(Spider):
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or not content_type.startswith(HTML_TYPES):
             if any(t in content_type for t in FEED_TYPES) and isinstance(response, TextResponse):
-                yield from self.parse_feed(response)
+                yield from self.read_feed(response)
                 return
             self.problem("not_html", f"{response.url}: skipped, not an HTML page ({content_type or 'no content type'})")
             return

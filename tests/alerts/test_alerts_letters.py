@@ -270,3 +270,13 @@ def test_unknown_alert_or_letter_type_is_refused(store, settings, profile, make_
         draft_letter(store, settings, profile, 999)
     with pytest.raises(InputError, match="unknown letter type 'cease_and_desist'"):
         draft_letter(store, settings, profile, made.alert_id, "cease_and_desist")
+
+
+def test_the_s5_complainant_is_the_person_the_flag_is_about_not_another_named_in_its_reason(
+        store, settings, profile, make_alert):
+    made = make_alert(text="Mrs Pritchard says Mr Beynon at QE High stole the PE fund.", severity="high",
+                      flags=[{"category": "defamatory", "score": 0.9, "ref": "staff-004",
+                              "reason": "allegation of theft about staff-004, reported by Rhian Pritchard"}],
+                      named={"staff-003": "Mrs Pritchard", "staff-004": "Mr Beynon"})
+    letter = _letter(store, draft_letter(store, settings, profile, made.alert_id))["body"]
+    assert "Name:            Tomos Beynon" in letter

@@ -152,9 +152,32 @@ def test_a_crawl_stops_at_its_time_limit_and_keeps_what_it_found(settings, web):
         web.page(f"/p{i}.html", article(f"Page {i}", "A slow page."))
     web.slow = {f"/p{i}.html" for i in range(6)}  # each takes a second
     store = Store.open(settings["store.db_path"])
-    # 0.02 minutes = 1.2 s. Requests already handed to the downloader still finish after the limit.
+    # 0.05 minutes = 3 s: time for the front page on a busy machine, not for six slow pages.
+    # Requests already handed to the downloader still finish after the limit.
     # The download delay keeps requests one at a time: Scrapy 2.19 starts every queued request of a
     # domain at once when the delay is 0, whatever CONCURRENT_REQUESTS_PER_DOMAIN says.
-    run = crawl(settings, store, web, **{"collect.max_minutes": 0.02, "collect.download_delay": 0.2})
+    run = crawl(settings, store, web, **{"collect.max_minutes": 0.05, "collect.download_delay": 0.2})
     assert "stopped at the collect.max_minutes limit" in run["message"]
     assert store.count_items() >= 1
+
+
+def test_evidence_of_a_gzip_response_is_the_page_itself(settings, web):
+    import gzip
+    import hashlib
+
+    from data.evidence import read_payload
+    from tests.spiders.conftest import Route
+
+    html = article("Front page", "Served compressed, as most sites do.").encode("utf-8")
+    web.routes["/"] = Route(body=gzip.compress(html), headers={"Content-Type": "text/html; charset=utf-8",
+                                                              "Content-Encoding": "gzip"})
+    store = Store.open(settings["store.db_path"])
+    crawl(settings, store, web)
+    (row,) = store.db.query("SELECT evidence_id FROM items")
+    evidence = store.get_evidence(row["evidence_id"])
+    assert read_payload(evidence) == html and evidence["sha256"] == hashlib.sha256(html).hexdigest()
+
+
+def test_a_start_url_without_a_scheme_is_named_in_the_error(settings, store):
+    run = run_crawl(settings.with_overrides({"collect.start_urls": ["example.org/news"]}), store)
+    assert run["status"] == "error" and "'example.org/news'" in run["message"]
