@@ -8,6 +8,7 @@ the server's own address as they are served. Conditional requests
 from __future__ import annotations
 
 import http.server
+import io
 import threading
 from functools import partial
 from pathlib import Path
@@ -30,8 +31,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            import io
-
             return io.BytesIO(body)
         return super().send_head()
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from nlp import relevance
 from nlp.pipeline import CONTEXT_PIPES, build_pipeline
 from repmon.errors import InputError
+from repmon.hosts import host_in
 from repmon.profile import Profile
 
 #: The rule set behind every finding; stored with it so an alert can be traced to its rules.
@@ -68,9 +69,8 @@ def _own_site(item: dict[str, Any], domains: tuple[str, ...], handles: tuple[str
             host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
         except ValueError:
             host = ""
-        for domain in domains:
-            if host == domain or host.endswith("." + domain):
-                return host
+        if host and host_in(host, domains):
+            return host
     author = item.get("author")
     if isinstance(author, str) and author.strip().lstrip("@").lower() in handles:
         return "@" + author.strip().lstrip("@")

@@ -45,6 +45,7 @@ from nlp.lexicon import (
 from nlp.terms import SCHOOL_WORDS_FILE, fold
 from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
+from repmon.hosts import host_in
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
@@ -259,7 +260,7 @@ class PiiFinder:
             for m in regex.finditer(text):
                 if rule.skip_school_domains and self.domains:
                     host = m.group().rpartition("@")[2].lower()
-                    if any(host == d or host.endswith("." + d) for d in self.domains):
+                    if host_in(host, self.domains):
                         continue
                 start, end = m.span("detail") if "detail" in regex.groupindex else m.span()
                 span = doc.char_span(start, end, alignment_mode="expand")

@@ -180,10 +180,10 @@ def digest_cmd(ctx: click.Context, preview: Path | None, day: Any) -> None:
 
     Example: repmon digest --preview digest.html
     """
-    from alerts.digest import build_digest, day_bounds
+    from alerts.digest import build_digest, day_bounds, queue_digest
     from alerts.mailer import flush_outbox
     from data.store import Store
-    from repmon import clock, jobs
+    from repmon import clock
     from repmon.profile import load_profile
 
     settings = _settings(ctx)
@@ -197,7 +197,7 @@ def digest_cmd(ctx: click.Context, preview: Path | None, day: Any) -> None:
             preview.write_text(built.html if preview.suffix.lower() in (".html", ".htm") else built.text, encoding="utf-8")
             click.echo(f"digest for {the_day} written to {preview}")
             return
-        message_id = jobs.queue_digest(settings, store, profile, the_day)
+        message_id = queue_digest(store, settings, profile, the_day)
         if message_id is None:
             raise RepmonError("no digest recipients: set recipients.digest in repmon.toml.")
         sent, failed = flush_outbox(store, settings)

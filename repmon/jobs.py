@@ -69,6 +69,7 @@ class ActResult:
 
 def act(settings: Settings, store: Store, profile: Profile, *, digest_day: date | None = None) -> ActResult:
     """Queue immediate e-mails for critical alerts, draft letters, queue the digest if asked, send the outbox."""
+    from alerts.digest import queue_digest
     from alerts.letters import draft_letters
     from alerts.mailer import flush_outbox
     from alerts.notify import queue_critical
@@ -77,12 +78,7 @@ def act(settings: Settings, store: Store, profile: Profile, *, digest_day: date 
     result.critical_queued = len(queue_critical(store, settings, profile))
     result.letters = draft_letters(store, settings, profile, settings["alerts.letter_threshold"])
     if digest_day is not None:
-        result.digest_id = queue_digest(settings, store, profile, digest_day)
+        result.digest_id = queue_digest(store, settings, profile, digest_day)
     result.sent, result.failed = flush_outbox(store, settings)
     return result
 
-
-def queue_digest(settings: Settings, store: Store, profile: Profile, day: date) -> int | None:
-    from alerts.digest import queue_digest as queue
-
-    return queue(store, settings, profile, day)

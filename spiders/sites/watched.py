@@ -25,6 +25,7 @@ from scrapy.linkextractors import LinkExtractor
 from twisted.python.failure import Failure
 
 from repmon import clock
+from repmon.hosts import host_in
 from spiders.extract import clean_text, extract_page, html_to_text
 from spiders.items import Item
 
@@ -169,8 +170,7 @@ class WatchedSitesSpider(Spider):
                 yield Request(link.url, callback=self.parse_page, errback=self.on_error)
 
     def is_allowed(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        return host_in(urlsplit(url).hostname or "", self.allowed_domains)
 
 
 def _entry_date(entry: Any) -> str | None:
