@@ -2,6 +2,7 @@
 #   make demo   - create/refresh .venv, then run the offline demo
 #   make test   - create/refresh .venv, then run the whole test suite
 #   make venv   - create/refresh .venv only
+#   make bench  - create/refresh .venv, then run the benchmarks (results: docs/benchmarks.md)
 #   make lock   - re-pin constraints.txt from what .venv has installed
 
 PYTHON ?= python3
@@ -9,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.repmon-installed
 
-.PHONY: venv demo test lock clean
+.PHONY: venv demo test bench lock clean
 
 venv: $(STAMP)
 
@@ -23,6 +24,9 @@ demo: venv
 
 test: venv
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: venv
+	$(BIN)/python -m bench $(BENCH)
 
 lock: venv
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e ' > constraints.txt

@@ -128,6 +128,9 @@ def m002_items_fts(db: sqlite_utils.Database) -> None:
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_core", m001_core),
     ("002_items_fts", m002_items_fts),
+    # Reserved, in this order, so parallel work does not collide:
+    # 003 web collection (spiders/), 004 evidence capture, 005 social sources,
+    # 006 social impersonation, 007 alerts/letters, 008 web app, 009 scheduler.
 )
 
 

@@ -236,5 +236,23 @@ def letter(ctx: click.Context, alert_id: int, letter_type: str | None) -> None:
     click.echo(f"takedown {takedown_id} drafted: " + ", ".join(files))
 
 
+# -- analysis commands (evaluate) --
+
+
+# -- web collection and evidence commands (capture, evidence export) --
+
+
+# -- social source commands --
+
+
+# -- alerts and letters commands --
+
+
+# -- web app commands (user add, web) --
+
+
+# -- scheduler commands (run, status, backup, restore) --
+
+
 def main() -> None:
     cli(obj={})

@@ -88,6 +88,13 @@ SETTINGS: tuple[Setting, ...] = (
     # web app
     Setting("web.host", "str", "127.0.0.1", "Address the web app listens on. Not read yet: used by the web app when it lands."),
     Setting("web.port", "int", 8080, "Port the web app listens on. Not read yet: used by the web app when it lands."),
+    # -- analysis (nlp/) --
+    # -- web collection (spiders/) --
+    # -- evidence capture and export (evidence) --
+    # -- social sources (social/) --
+    # -- alerts, digest, letters, removal checks (alerts/) --
+    # -- web app accounts and security (web/) --
+    # -- scheduler, retention, backups (scheduler.py) --
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}
