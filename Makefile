@@ -1,7 +1,7 @@
 # repmon: every target does its own set-up.
 #   make demo   - create/refresh .venv, then run the offline demo
 #   make test   - create/refresh .venv, then run the whole test suite
-#   make venv   - create/refresh .venv only
+#   make venv   - create/refresh .venv and train the text classifier (nlp/model/)
 #   make bench  - create/refresh .venv, then run the benchmarks (results: docs/benchmarks.md)
 #   make lock   - re-pin constraints.txt from what .venv has installed
 
@@ -12,7 +12,15 @@ STAMP  := $(VENV)/.repmon-installed
 
 .PHONY: venv demo test bench lock clean
 
-venv: $(STAMP)
+# the text classifier (docs/analysis.md, "Text classifier"): trained, never downloaded;
+# rebuilt when the corpus or its code changes
+MODEL  := nlp/model/textcat/repmon-textcat.json
+CORPUS := $(wildcard nlp/corpus/*.jsonl)
+
+venv: $(STAMP) $(MODEL)
+
+$(MODEL): $(STAMP) $(CORPUS) nlp/textcat.py nlp/train.py
+	$(BIN)/python -m nlp.train
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +31,9 @@ demo: venv
 	$(BIN)/repmon demo
 
 test: venv
+	@# the web app's browser tests drive Debian's chromium (never a downloaded browser): install it when root
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium); fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: venv
@@ -32,4 +43,4 @@ lock: venv
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e ' > constraints.txt
 
 clean:
-	rm -rf $(VENV) data/demo
+	rm -rf $(VENV) data/demo nlp/model

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from data.db import open_db
+from data.near_duplicates import assign_cluster
 from repmon import clock
 from repmon.config import SEVERITIES
 from spiders.items import Item
@@ -109,7 +112,9 @@ class Store:
                 [item.source, item.url, canonical, digest, item.author, item.published, item.title, item.text,
                  item.lang, item.fetched_at or clock.iso(), item.evidence_id, _json(item.raw), clock.iso()],
             )
-            return _rowid(cur), True
+            item_id = _rowid(cur)
+            assign_cluster(self.db, item_id, item.title, item.text)  # items.cluster_id: data/near_duplicates.py
+            return item_id, True
 
     def get_item(self, item_id: int) -> dict[str, Any] | None:
         return _row(self._one("SELECT * FROM items WHERE id = ?", [item_id]), "raw")
@@ -262,7 +267,8 @@ class Store:
     # ---- source runs ----------------------------------------------------
 
     def start_run(self, source: str) -> int:
-        cur = self.db.execute("INSERT INTO source_runs (source, started_at) VALUES (?, ?)", [source, clock.iso()])
+        cur = self.db.execute("INSERT INTO source_runs (source, started_at, pid) VALUES (?, ?, ?)",
+                              [source, clock.iso(), os.getpid()])
         return _rowid(cur)
 
     def finish_run(self, run_id: int, *, ok: bool, message: str = "", items_seen: int = 0, items_new: int = 0,
@@ -287,29 +293,53 @@ class Store:
     # ---- outbox (every e-mail goes through it) --------------------------
 
     def queue_message(self, *, kind: str, dedupe_key: str, recipients: list[str], subject: str,
-                      message: bytes) -> tuple[int, bool]:
-        """Queue an e-mail once per dedupe_key; return (id, created)."""
+                      message: bytes, alert_id: int | None = None) -> tuple[int, bool]:
+        """Queue an e-mail (or a webhook call) once per dedupe_key; return (id, created)."""
         with self.db.atomic():
             found = self._one("SELECT id FROM outbox WHERE dedupe_key = ?", [dedupe_key])
             if found:
                 return found["id"], False
             cur = self.db.execute(
-                "INSERT INTO outbox (kind, dedupe_key, recipients, subject, message, created_at) VALUES (?,?,?,?,?,?)",
-                [kind, dedupe_key, _json(recipients), subject, message, clock.iso()],
+                "INSERT INTO outbox (kind, dedupe_key, recipients, subject, message, created_at, alert_id)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [kind, dedupe_key, _json(recipients), subject, message, clock.iso(), alert_id],
             )
             return _rowid(cur), True
 
     def pending_messages(self) -> list[dict[str, Any]]:
-        return [_row(r, "recipients") for r in self.db.query(  # type: ignore[misc]
+        return [_row(r, "recipients", "delivered") for r in self.db.query(  # type: ignore[misc]
             "SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY id")]
 
     def get_message(self, message_id: int) -> dict[str, Any] | None:
-        return _row(self._one("SELECT * FROM outbox WHERE id = ?", [message_id]), "recipients")
+        return _row(self._one("SELECT * FROM outbox WHERE id = ?", [message_id]), "recipients", "delivered")
 
-    def mark_sent(self, message_id: int) -> None:
-        self.db.execute("UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?",
-                        [clock.iso(), message_id])
+    def claim_messages(self, token: str, lease_seconds: int) -> list[dict[str, Any]]:
+        """Claim every pending message that is due and not claimed by another run (claims expire after
+        ``lease_seconds``); return them. Two runs flushing at once never get the same message."""
+        now = clock.now()
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE outbox SET claim_token = ?, claimed_until = ? WHERE sent_at IS NULL"
+                " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+                " AND (claimed_until IS NULL OR claimed_until < ?)",
+                [token, clock.iso(now + timedelta(seconds=lease_seconds)), clock.iso(now), clock.iso(now)])
+        return [_row(r, "recipients", "delivered") for r in self.db.query(  # type: ignore[misc]
+            "SELECT * FROM outbox WHERE claim_token = ? AND sent_at IS NULL ORDER BY id", [token])]
 
-    def mark_failed(self, message_id: int, error: str) -> None:
-        self.db.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                        [error[:1000], message_id])
+    def mark_sent(self, message_id: int, delivered: list[str] | None = None) -> None:
+        self.db.execute(
+            "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '', claim_token = NULL,"
+            " claimed_until = NULL, delivered = ? WHERE id = ?",
+            [clock.iso(), _json(delivered or []), message_id])
+
+    def mark_failed(self, message_id: int, error: str, *, retry_at: str | None = None,
+                    delivered: list[str] | None = None) -> None:
+        """Record a failed attempt; the message is due again at ``retry_at`` (at once when None).
+        ``delivered``: recipients who already have it (they are not sent it again)."""
+        sets, params = "", []
+        if delivered is not None:
+            sets, params = ", delivered = ?", [_json(delivered)]
+        self.db.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claim_token = NULL,"
+            f" claimed_until = NULL{sets} WHERE id = ?",
+            [error[:1000], retry_at, *params, message_id])

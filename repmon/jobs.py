@@ -36,9 +36,9 @@ class AnalyseResult:
 def analyse_new(settings: Settings, store: Store, profile: Profile) -> AnalyseResult:
     """Analyse every stored item not yet analysed by this analyser version; open alerts."""
     from alerts.rules import maybe_open_alert
-    from nlp.analyse import ANALYSER_VERSION, Analyser
+    from nlp.analyse import ANALYSER_VERSION, analyser_from_settings
 
-    analyser = Analyser(profile)
+    analyser = analyser_from_settings(profile, settings)
     result = AnalyseResult()
     for item in store.items_to_analyse(ANALYSER_VERSION):
         line = {k: item.get(k) for k in ("title", "url", "author", "source", "published")}
@@ -49,10 +49,11 @@ def analyse_new(settings: Settings, store: Store, profile: Profile) -> AnalyseRe
             log.exception("analysing item %s failed", item["id"])
             result.errors.append(f"item {item['id']} ({item['url']}): {type(exc).__name__}: {exc}")
             continue
-        finding_id, _ = store.save_finding(item["id"], ANALYSER_VERSION, finding)
+        with store.db.atomic():  # finding and alert together: a crash between them would lose the alert
+            finding_id, _ = store.save_finding(item["id"], ANALYSER_VERSION, finding)
+            alert_id = maybe_open_alert(store, item["id"], finding_id, finding, settings["alerts.threshold"])
         result.analysed += 1
         result.relevant += int(bool(finding["relevant"]))
-        alert_id = maybe_open_alert(store, item["id"], finding_id, finding, settings["alerts.threshold"])
         if alert_id is not None:
             result.alerts.append(alert_id)
     return result
