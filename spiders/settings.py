@@ -35,7 +35,8 @@ def scrapy_settings(values: dict[str, Any]) -> dict[str, Any]:
         "DOWNLOAD_TIMEOUT": int(values["collect.timeout"]),
         "DOWNLOAD_MAXSIZE": int(values["collect.max_body_bytes"]),
         "DOWNLOAD_WARNSIZE": 0,
-        "DEPTH_LIMIT": int(values["collect.depth"]),
+        # depth is counted by the spider itself: pagination and sitemap pages do not count towards it
+        "DEPTH_LIMIT": 0,
         "CLOSESPIDER_TIMEOUT": 60 * float(values["collect.max_minutes"]),
         "RETRY_TIMES": 1,
         # never left open on a school server: no telnet console, no remote-control server
@@ -46,7 +47,13 @@ def scrapy_settings(values: dict[str, Any]) -> dict[str, Any]:
         "LOG_LEVEL": "WARNING",
         # below HttpCompressionMiddleware (590) and RedirectMiddleware (600): evidence keeps the decoded body of
         # the final response, so its SHA-256 is the hash of the page as read
-        "DOWNLOADER_MIDDLEWARES": {"spiders.middlewares.evidence.EvidenceMiddleware": 580},
+        "DOWNLOADER_MIDDLEWARES": {
+            "spiders.middlewares.evidence.EvidenceMiddleware": 580,
+            # after the user agent and default headers, before the cache-free download: adds If-None-Match etc.
+            "spiders.middlewares.conditional.ConditionalRequestMiddleware": 560,
+        },
+        # a 304 (unchanged since the last crawl) reaches the spider, which follows the links it kept
+        "HTTPERROR_ALLOWED_CODES": [304],
         "ITEM_PIPELINES": {
             "spiders.pipelines.validate.ValidatePipeline": 100,
             "spiders.pipelines.store.StorePipeline": 800,
@@ -54,4 +61,5 @@ def scrapy_settings(values: dict[str, Any]) -> dict[str, Any]:
         "REPMON_DB_PATH": values["store.db_path"],
         "REPMON_EVIDENCE_DIR": values["store.evidence_dir"],
         "REPMON_MAX_TEXT_CHARS": int(values["store.max_text_chars"]),
+        "REPMON_CONDITIONAL_REQUESTS": bool(values["collect.conditional_requests"]),
     }

@@ -20,6 +20,7 @@ from scrapy.http import Response
 
 from data.evidence import EvidenceWriter
 from data.store import Store
+from spiders.pipelines.store import open_crawl_store
 from repmon import clock
 
 NEVER_KEPT = ("image/", "video/", "audio/")
@@ -37,7 +38,7 @@ class EvidenceMiddleware:
         evidence_dir = crawler.settings.get("REPMON_EVIDENCE_DIR")
         if not db_path or not evidence_dir:
             raise NotConfigured("REPMON_DB_PATH and REPMON_EVIDENCE_DIR are needed to keep evidence")
-        store = Store.open(db_path)
+        store = open_crawl_store(db_path)
         label = crawler.spidercls.name if crawler.spidercls else "crawl"
         middleware = cls(crawler, store, EvidenceWriter(store, evidence_dir, label))
         from scrapy import signals
@@ -47,6 +48,8 @@ class EvidenceMiddleware:
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         stats = self.crawler.stats
+        if response.status == 304 or request.meta.get("no_evidence"):
+            return response  # nothing new (a 304 has no body), or a search-engine API's answer: not evidence
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if content_type.startswith(NEVER_KEPT):
             if stats:

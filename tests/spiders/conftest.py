@@ -1,4 +1,11 @@
-"""A real HTTP server on 127.0.0.1 with routes a test sets up (status, headers, body)."""
+"""A real HTTP server on 127.0.0.1 with routes a test sets up (status, headers, body).
+
+A route with ``validators=True`` answers like a real server that supports
+conditional requests: it sends an ETag and Last-Modified, and a 304 with no
+body when the request's If-None-Match or If-Modified-Since still matches.
+Routes are looked up by path with the query string, then without it.
+Every request's path and headers are kept in ``requests``.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,15 @@ class Route:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    validators: bool = False
+
+    def etag(self) -> str:
+        import hashlib
+
+        return '"' + hashlib.sha256(self.body).hexdigest()[:16] + '"'
+
+
+LAST_MODIFIED = "Tue, 24 Nov 2026 09:00:00 GMT"
 
 
 class RoutedServer:
@@ -23,6 +39,8 @@ class RoutedServer:
         self.routes: dict[str, Route] = {"/robots.txt": Route(body=b"User-agent: *\nDisallow:\n",
                                                              headers={"Content-Type": "text/plain"})}
         self.hits: list[str] = []
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.statuses: list[tuple[str, int]] = []
         self.slow: set[str] = set()  # paths answered after a one-second pause
         server = self
 
@@ -34,10 +52,25 @@ class RoutedServer:
                 server.hits.append(self.path)
                 if self.path in server.slow:
                     time.sleep(1.0)
-                route = server.routes.get(self.path, Route(status=404, body=b"<html><body>Not found</body></html>"))
+                server.requests.append((self.path, dict(self.headers.items())))
+                route = (server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
+                         or Route(status=404, body=b"<html><body>Not found</body></html>"))
+                if route.validators and route.status == 200 and (
+                        self.headers.get("If-None-Match") == route.etag()
+                        or (not self.headers.get("If-None-Match")
+                            and self.headers.get("If-Modified-Since") == LAST_MODIFIED)):
+                    server.statuses.append((self.path, 304))
+                    self.send_response(304)
+                    self.send_header("ETag", route.etag())
+                    self.end_headers()
+                    return
+                server.statuses.append((self.path, route.status))
                 self.send_response(route.status)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
+                if route.validators:
+                    self.send_header("ETag", route.etag())
+                    self.send_header("Last-Modified", LAST_MODIFIED)
                 self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
                 try:
@@ -50,8 +83,8 @@ class RoutedServer:
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
 
-    def page(self, path: str, html: str, status: int = 200) -> None:
-        self.routes[path] = Route(status=status, body=html.encode("utf-8"))
+    def page(self, path: str, html: str, status: int = 200, validators: bool = False) -> None:
+        self.routes[path] = Route(status=status, body=html.encode("utf-8"), validators=validators)
 
     def close(self) -> None:
         self._httpd.shutdown()

@@ -80,3 +80,42 @@ def test_a_page_with_no_text_gives_none():
 
 def test_feed_summary_html_becomes_plain_text():
     assert html_to_text("<p>Hello <b>there</b> &amp; <script>x</script>bye</p>", 100).startswith("Hello there & ")
+
+
+def _extracted_all() -> list[tuple[dict, object]]:
+    return [(case, extract_page(decoded(case), case["url"], 1_000_000)) for case in CASES]
+
+
+@pytest.fixture(scope="module")
+def extracted() -> list[tuple[dict, object]]:
+    return _extracted_all()
+
+
+def test_english_pages_are_found_english_from_their_text(extracted):
+    english = [(c, p) for c, p in extracted if (c.get("html_lang") or "").lower().startswith("en") and p]
+    right = sum(p.lang == "en" for _, p in english)
+    assert len(english) > 40 and right / len(english) >= 0.95, f"{right}/{len(english)}"
+
+
+def _same(found: str | None, expected: str) -> bool:
+    """Equal or one inside the other, ignoring case and spacing (sites add their name to titles)."""
+    a, b = (" ".join((x or "").casefold().split()) for x in (found, expected))
+    return bool(a and b) and (a in b or b in a)
+
+
+def _share(extracted, key: str, check) -> float:  # type: ignore[no-untyped-def]
+    cases = [(c, p) for c, p in extracted if c.get(key) and p]
+    return sum(check(p, c[key]) for c, p in cases) / len(cases)
+
+
+# measured: titles 42/52, dates 46/49, authors 25/44 (author lines are where trafilatura is weakest)
+def test_titles_match_the_expectations_on_most_pages(extracted):
+    assert _share(extracted, "title", lambda p, want: _same(p.title, want)) >= 0.75
+
+
+def test_dates_match_the_expectations_on_most_pages(extracted):
+    assert _share(extracted, "date", lambda p, want: (p.published or "").startswith(want[:10])) >= 0.9
+
+
+def test_authors_match_the_expectations_on_half_the_pages(extracted):
+    assert _share(extracted, "author", lambda p, want: _same(p.author, want)) >= 0.5

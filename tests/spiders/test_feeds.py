@@ -15,7 +15,7 @@ FEEDS = FIXTURES / "feeds"
 
 def spider() -> WatchedSitesSpider:
     crawler = get_crawler(WatchedSitesSpider)
-    return crawler._create_spider(feeds=["http://feeds.invalid/feed"])  # type: ignore[attr-defined]
+    return crawler._create_spider(feeds=["http://feeds.invalid/feed"])  # type: ignore[attr-defined,return-value]
 
 
 def feed_response(path: str, content_type: str = "application/rss+xml") -> TextResponse:
@@ -68,3 +68,23 @@ def test_an_entry_without_a_link_becomes_an_item_from_its_summary():
     response = TextResponse("http://feeds.invalid/feed", body=body, headers={"Content-Type": "application/rss+xml"})
     (item,) = list(spider().parse_feed(response))
     assert isinstance(item, Item) and item.text == "Term starts on Monday." and item.title == "Notice"
+
+
+def test_google_alerts_entries_lead_to_the_story_not_to_google():
+    body = b"""<?xml version="1.0" encoding="utf-8"?>
+    <feed xmlns="http://www.w3.org/2005/Atom" xmlns:idx="urn:atom-extension:indexing">
+    <id>tag:google.com,2005:reader/user/00000000000000000000/state/com.google/alerts/1234567890</id>
+    <title>Google Alert - "Queen Elizabeth High School"</title>
+    <link href="https://www.google.com/alerts/feeds/00000000000000000000/1234567890" rel="self"/>
+    <updated>2026-11-27T09:00:00Z</updated>
+    <entry><id>tag:google.com,2013:googlealerts/feed:111</id>
+    <title type="html">New sports hall for &lt;b&gt;Queen Elizabeth High School&lt;/b&gt;</title>
+    <link href="https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://www.tywi-gazette.invalid/news/hall&amp;ct=ga&amp;cd=CAE&amp;usg=AOvVaw1"/>
+    <published>2026-11-27T08:40:00Z</published><updated>2026-11-27T08:40:00Z</updated>
+    <content type="html">The new &lt;b&gt;Queen Elizabeth High School&lt;/b&gt; hall opens in January.</content>
+    <author><name/></author></entry></feed>"""
+    response = TextResponse("https://www.google.com/alerts/feeds/00000000000000000000/1234567890", body=body,
+                            headers={"Content-Type": "application/atom+xml"})
+    (request,) = list(spider().parse_feed(response))
+    assert request.url == "https://www.tywi-gazette.invalid/news/hall"
+    assert request.meta["feed_entry"]["published"] == "2026-11-27T08:40:00Z"
