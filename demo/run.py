@@ -73,6 +73,7 @@ def demo_settings(workdir: Path, site_base: str, smtp_port: int) -> Settings:
         "school.email": "office@example-qehs.sch.uk",
         "school.signatory": "Dafydd Rees",
         "school.signatory_role": "Head Teacher",
+        "digest.school_days_only": False,  # the demo sends its digest on any day it is run
     }
     path = workdir / "repmon.toml"
     write_settings(path, values)
@@ -92,6 +93,7 @@ class DemoResult:
     digest_files: list[Path]
     school: str
     problems: list[str] = field(default_factory=list)
+    social: list[dict[str, Any]] = field(default_factory=list)   # one source run per recorded social platform
 
 
 def run_demo(workdir: str | Path = "data/demo") -> DemoResult:
@@ -112,14 +114,24 @@ def run_demo(workdir: str | Path = "data/demo") -> DemoResult:
         store = Store.open(settings["store.db_path"])
         try:
             run = jobs.collect_web(settings, store)
+            from demo.social import collect_demo_social  # recorded, fictional social answers (demo/social/)
+            social_runs = collect_demo_social(settings, store, profile)
             analysed = jobs.analyse_new(settings, store, profile)
             today = clock.today(settings["schedule.timezone"])
             acted = jobs.act(settings, store, profile, digest_day=today)
+            # one letter of every type (a real run drafts the proposed type only), each for the alert it fits best
+            from alerts.letters import LETTERS, draft_letter, propose_type
+            alerts = store.alerts()
+            for letter_type, module in LETTERS.items() if alerts else ():
+                fits = [a for a in alerts if propose_type(a["flags"], a["source"], a["url"]) == letter_type] or [
+                    a for a in alerts if set(a["categories"]) & set(module.FOCUS)] or alerts
+                draft_letter(store, settings, profile, int(fits[0]["id"]), letter_type)
             # the same digest that was e-mailed, also kept as files to open in a browser or editor
             digest = build_digest(store, settings, profile, *day_bounds(today, settings["schedule.timezone"]))
             digest_files = [workdir / "digest.txt", workdir / "digest.html"]
             digest_files[0].write_text(digest.text, encoding="utf-8")
-            digest_files[1].write_text(digest.html, encoding="utf-8")
+            (workdir / "digest.trend.png").write_bytes(digest.chart)
+            digest_files[1].write_text(digest.html.replace("cid:trend@repmon", "digest.trend.png"), encoding="utf-8")
             severities = Counter(a["severity"] for a in store.alerts())
             letters = [Path(t["files"][0]) for t in store.takedowns() if t["files"]]
             result = DemoResult(
@@ -134,7 +146,9 @@ def run_demo(workdir: str | Path = "data/demo") -> DemoResult:
                 digest_files=digest_files,
                 school=", ".join([profile.school.name, *profile.school.places[:1]]),
                 problems=list(run.get("stats", {}).get("problems", [])) + analysed.errors,
+                social=social_runs,
             )
+            result.problems += [f"{r['source']}: {r['message']}" for r in social_runs if r["status"] != "ok"]
             if acted.failed:
                 result.problems.append(f"{acted.failed} e-mails could not be sent (kept in the outbox)")
         finally:
@@ -154,11 +168,14 @@ def summary(result: DemoResult) -> str:
     lines = [
         f"repmon demo finished in {result.seconds:.1f} s (offline: local site and SMTP server on 127.0.0.1)",
         f"  collected  {result.items} items from the demo site and its feed ({result.run['status']}: {result.run['message']})",
+        *([f"  social     {sum(r['items_new'] for r in result.social)} posts and comments from "
+           + ", ".join(f"{r['source']} ({r['items_new']})" for r in result.social)
+           + " (recorded, fictional answers replayed through each platform's client library)"] if result.social else []),
         f"  relevant   {result.relevant} items are about {result.school}",
         f"  alerts     {sum(result.alerts_by_severity.values())}: {alerts}",
         f"  e-mails    {len(result.mail)} received by the local SMTP server (immediate alerts and the digest): {rel(result.workdir / 'mail')}/",
         f"  digest     {rel(result.digest_files[0])} and {rel(result.digest_files[1])}",
-        f"  letters    {len(result.letters)} takedown drafts (.txt and .eml) in {rel(result.workdir / 'letters')}/ (nothing is sent without a person)",
+        f"  letters    {len(result.letters)} takedown drafts (.txt, .eml and .docx) in {rel(result.workdir / 'letters')}/ (nothing is sent without a person)",
         f"  database   {rel(result.workdir / 'repmon.db')}  (settings: {rel(result.workdir / 'repmon.toml')})",
     ]
     if result.problems:
