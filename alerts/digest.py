@@ -4,28 +4,37 @@ What it holds, for one period:
 
 - the new alerts, counted by severity and by category;
 - the top alerts (most severe first) with a short snippet, source and links;
-- the open takedowns with their deadlines (overdue ones marked);
+- the open takedowns with their deadlines (overdue ones marked), the removals
+  confirmed in the period, and the requested URLs still up after their deadline;
+- a trend chart of new alerts per day (:mod:`alerts.chart`, an inline PNG);
 - source health: for each source, its runs in the period, ok or failed, and
-  the last error message.
+  the last error message; and e-mails or webhook calls still waiting to go.
 
 It is rendered twice from one context, as plain text (``digest.txt``) and as
-HTML (``digest.html``, table layout, inline CSS, autoescaped). The digest for a
-day covers that calendar day in ``schedule.timezone`` and is queued once
-(outbox dedupe key ``digest:<date>``).
+HTML (``digest.html``, table layout, inline CSS, autoescaped), and sent as
+multipart/alternative whose HTML part is multipart/related with the chart
+(``cid:``). It goes out on school days only (:mod:`alerts.schooldays`); the
+digest for a school day covers that day and the days since the previous school
+day, in ``schedule.timezone``, and is queued once (outbox key ``digest:<date>``).
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from email.message import EmailMessage
 from typing import Any
 
 from alerts import excerpt, render
+from alerts.chart import trend_png
 from alerts.compose import compose
 from alerts.letters import OPEN_TAKEDOWN_STATES, label
+from alerts.schooldays import first_day_covered, is_school_day
 from alerts.summary import AlertSummary, summarise
 from alerts.timefmt import human, local, zone
+from data import takedowns as takedown_rows
 from data.store import Store
 from repmon import clock
 from repmon.config import SEVERITIES, Settings
@@ -35,12 +44,38 @@ TOP_ALERTS = 10
 SNIPPET_CHARS = 240
 RUN_MESSAGE_CHARS = 300
 
+log = logging.getLogger(__name__)
+
+
+CHART_CID = "trend@repmon"
+
 
 @dataclass(frozen=True)
 class Digest:
     subject: str
     text: str
     html: str
+    chart: bytes  # PNG, shown inline in the HTML part
+
+
+@dataclass(frozen=True)
+class Removal:
+    alert_id: int
+    letter: str
+    url: str
+    when: str  # for people, local time
+    by: str
+
+
+@dataclass(frozen=True)
+class StillUp:
+    id: int
+    alert_id: int
+    letter: str
+    url: str
+    deadline: str
+    last_checked: str
+    link: str
 
 
 @dataclass(frozen=True)
@@ -122,6 +157,36 @@ def _period_label(since: str, until: str, tz: str) -> str:
     return f"{human(start, tz)} to {human(end, tz)}"
 
 
+def _still_up(store: Store, app_url: str, until: str, tz: str) -> list[StillUp]:
+    """Letters that went out, whose deadline has passed, and whose latest removal check found the content up."""
+    end = clock.parse(until)
+    out = []
+    for row in store.takedowns(states=("sent", "acknowledged", "refused", "escalated")):
+        if not row["deadline"] or clock.parse(row["deadline"]) >= end:
+            continue
+        checks = takedown_rows.checks(store, int(row["id"]))
+        if not checks or checks[-1]["outcome"] != "up":
+            continue
+        out.append(StillUp(int(row["id"]), int(row["alert_id"]), label(row["letter_type"]),
+                           excerpt.one_line(checks[-1]["url"], 300), human(row["deadline"], tz),
+                           human(checks[-1]["checked_at"], tz), f"{app_url.rstrip('/')}/alerts/{int(row['alert_id'])}"))
+    return out
+
+
+def _trend(store: Store, until: str, tz: str, days: int) -> list[tuple[str, int, int]]:
+    """(day, new alerts, of which critical or high) for the ``days`` days ending before ``until``, oldest first."""
+    last = local(until, tz).date() - timedelta(days=1)
+    first = last - timedelta(days=days - 1)
+    since, _ = day_bounds(first, tz)
+    counts: dict[date, list[int]] = {first + timedelta(days=i): [0, 0] for i in range(days)}
+    for alert in store.alerts(since=since):
+        day = local(alert["created_at"], tz).date()
+        if day in counts:
+            counts[day][0] += 1
+            counts[day][1] += int(alert["severity"] in ("critical", "high"))
+    return [(f"{d:%a} {d.day}", n, severe) for d, (n, severe) in counts.items()]
+
+
 def build_digest(store: Store, settings: Settings, profile: Profile, since: str, until: str) -> Digest:
     """The digest of what happened from ``since`` (inclusive) to ``until`` (exclusive), ISO 8601 UTC."""
     tz = settings["schedule.timezone"]
@@ -133,6 +198,12 @@ def build_digest(store: Store, settings: Settings, profile: Profile, since: str,
     runs = [r for r in store.runs(since=since) if _in_period(r["started_at"], since, until)]
     sources = _source_health(runs)
     takedowns = _open_takedowns(store, app_url, until, tz)
+    removals = [Removal(int(r["alert_id"]), label(r["letter_type"]), excerpt.one_line(r["url"], 300),
+                        human(r["at"], tz), excerpt.one_line(r["actor"], 80))
+                for r in takedown_rows.confirmed_removals(store, since, until)]
+    still_up = _still_up(store, app_url, until, tz)
+    trend_days = _trend(store, until, tz, max(1, int(settings["digest.trend_days"])))
+    waiting = [m for m in store.pending_messages() if int(m["attempts"] or 0) > 0]
 
     school = excerpt.one_line(profile.school.name, 120)
     period = _period_label(since, until, tz)
@@ -148,6 +219,13 @@ def build_digest(store: Store, settings: Settings, profile: Profile, since: str,
         "sources": sources,
         "failing": [s for s in sources if s.failed],
         "app_url": app_url.rstrip("/"),
+        "removals": removals,
+        "still_up": still_up,
+        "trend": trend_days,
+        "trend_max": max([n for _d, n, _s in trend_days] + [0]),
+        "chart_cid": CHART_CID,
+        "waiting": [{"kind": m["kind"], "subject": excerpt.one_line(m["subject"], 120), "attempts": m["attempts"],
+                     "error": excerpt.one_line(m["last_error"], RUN_MESSAGE_CHARS)} for m in waiting],
     }
     parts = [f"{len(summaries)} new alert{'s' if len(summaries) != 1 else ''}"]
     if by_severity["critical"]:
@@ -155,8 +233,12 @@ def build_digest(store: Store, settings: Settings, profile: Profile, since: str,
     if context["failing"]:
         parts.append(f"{len(context['failing'])} source{'s' if len(context['failing']) != 1 else ''} failing")
     subject = excerpt.one_line(f"[repmon] Digest for {school}, {period}: {', '.join(parts)}", 200)
+    if still_up:
+        parts.append(f"{len(still_up)} still up after deadline")
+        subject = excerpt.one_line(f"[repmon] Digest for {school}, {period}: {', '.join(parts)}", 200)
     return Digest(subject=subject, text=render.render("digest.txt", **context),
-                  html=render.render("digest.html", **context))
+                  html=render.render("digest.html", **context),
+                  chart=trend_png([(n, severe) for _d, n, severe in trend_days]))
 
 
 def day_bounds(day: date, tz: str) -> tuple[str, str]:
@@ -167,16 +249,38 @@ def day_bounds(day: date, tz: str) -> tuple[str, str]:
     return clock.iso(start), clock.iso(end)
 
 
-def queue_digest(store: Store, settings: Settings, profile: Profile, day: date) -> int | None:
-    """Queue the digest for ``day`` (once); return its outbox id, or None when recipients.digest is empty."""
+def queue_digest(store: Store, settings: Settings, profile: Profile, day: date, *, force: bool = False) -> int | None:
+    """Queue the digest for ``day`` (once); return its outbox id, or None when recipients.digest is empty or
+    ``day`` is not a school day (``force``: send it anyway, e.g. when a person asks for it)."""
     recipients = list(settings["recipients.digest"])
     if not recipients:
         return None
+    if settings["digest.school_days_only"] and not force and not is_school_day(day, settings):
+        log.info("no digest on %s: not a school day (digest.term_dates, bank holidays, weekends)", day)
+        return None
     key = f"digest:{day.isoformat()}"
-    since, until = day_bounds(day, settings["schedule.timezone"])
+    since, until = period(day, settings)
     digest = build_digest(store, settings, profile, since, until)
     message = compose(settings, to=recipients, to_key="recipients.digest", subject=digest.subject,
                       text=digest.text, html=digest.html)
+    attach_chart(message, digest.chart)
     outbox_id, _created = store.queue_message(kind="digest", dedupe_key=key, recipients=recipients,
                                               subject=digest.subject, message=message.as_bytes())
     return outbox_id
+
+
+def period(day: date, settings: Settings) -> tuple[str, str]:
+    """The UTC bounds of the digest sent on ``day``: from the day after the previous school day to the end of
+    ``day`` (only ``day`` itself when ``digest.school_days_only`` is off)."""
+    tz = settings["schedule.timezone"]
+    since, _ = day_bounds(first_day_covered(day, settings), tz)
+    _, until = day_bounds(day, tz)
+    return since, until
+
+
+def attach_chart(message: EmailMessage, chart: bytes) -> None:
+    """Put the chart inside the HTML part (multipart/related), where ``cid:`` finds it."""
+    html_part = message.get_body(("html",))
+    assert html_part is not None
+    html_part.add_related(chart, maintype="image", subtype="png", cid=f"<{CHART_CID}>",
+                          filename="trend.png", disposition="inline")

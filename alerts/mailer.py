@@ -1,10 +1,11 @@
 """The only SMTP code in repmon: send one message, or flush the outbox.
 
 Every e-mail repmon writes is first queued in the store's outbox
-(``store.queue_message``); :func:`flush_outbox` hands each pending message to
-the SMTP server once per run. A message the server did not take stays pending
-(``mark_failed`` records why) and is tried again on the next run; a message it
-took is marked sent and never sent again.
+(``store.queue_message``); :func:`flush_outbox` claims the due messages and
+hands each to the SMTP server (or, for webhook calls, :mod:`alerts.webhook`).
+A message the server did not take stays pending (``mark_failed`` records why)
+and is due again after a backoff; one it took is marked sent and never sent
+again; when only some recipients were refused, only those are tried again.
 
 Settings: ``smtp.host``, ``smtp.port``, ``smtp.timeout``, ``smtp.starttls``,
 ``smtp.user`` and ``smtp.password_env`` (the *name* of the environment
@@ -21,10 +22,15 @@ import logging
 import smtplib
 import socket
 import ssl
+import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 from email.message import EmailMessage
+from typing import Any
 
 from data.store import Store
+from repmon import clock
 from repmon.config import Settings
 from repmon.errors import MailError
 
@@ -137,7 +143,8 @@ class _Session:
             "and that the server is running. " + _RETRY
         )
 
-    def send(self, message: EmailMessage, to_addrs: Sequence[str] | None = None) -> None:
+    def send(self, message: EmailMessage, to_addrs: Sequence[str] | None = None) -> dict[str, str]:
+        """Hand the message over; return the recipients the server refused (it took the others), with why."""
         smtp = self._connect()
         try:
             refused = smtp.send_message(message, to_addrs=list(to_addrs) if to_addrs else None)
@@ -161,9 +168,10 @@ class _Session:
             self.close()  # the connection is in an unknown state: the next message reconnects
             raise MailError(f"the connection to the SMTP server {self.where} failed while sending ({exc}). " + _RETRY) from None
         if refused:
-            # the message was delivered to the others; sending it again would send it twice to them
+            # the message was delivered to the others; only the refused ones are tried again
             log.warning("SMTP server %s refused some recipients of %s: %s", self.where,
                         message.get("Message-ID", "?"), ", ".join(sorted(refused)))
+        return {rcpt: f"{code} {_text(msg)}" for rcpt, (code, msg) in refused.items()}
 
     def close(self) -> None:
         if self._smtp is not None:
@@ -194,26 +202,87 @@ def send(settings: Settings, message: EmailMessage, *, to_addrs: Sequence[str] |
         session.close()
 
 
+def retry_at(settings: Settings, attempts: int) -> str:
+    """When a message that has now failed ``attempts`` times is due again: the base wait, doubled per
+    failure, capped (``alerts.retry_base_seconds``, ``alerts.retry_max_seconds``)."""
+    base = max(1, int(settings["alerts.retry_base_seconds"]))
+    cap = max(base, int(settings["alerts.retry_max_seconds"]))
+    wait = min(cap, base * 2 ** min(max(attempts - 1, 0), 30))
+    return clock.iso(clock.now() + timedelta(seconds=wait))
+
+
+@dataclass
+class _Tally:
+    sent: int = 0
+    failed: int = 0  # still in the outbox (not taken, or refused for some recipients): tried again later
+
+
 def flush_outbox(store: Store, settings: Settings) -> tuple[int, int]:
-    """Send every pending outbox message once; return (sent, failed). Failed ones stay pending for the next run."""
-    pending = store.pending_messages()
-    if not pending:
+    """Send every due outbox message (e-mail or webhook call) once; return what was sent and what failed.
+
+    Messages are claimed first, so two runs flushing at the same time never send one twice. A message that
+    fails stays in the outbox and is due again after a backoff (:func:`retry_at`); when the SMTP server
+    refuses only some recipients, only those are tried again. When an immediate alert is actually handed
+    over, its alert gets a ``notified`` event.
+    """
+    result = _Tally()
+    claimed = store.claim_messages(uuid.uuid4().hex, int(settings["alerts.claim_seconds"]))
+    if not claimed:
         return 0, 0
-    sent = failed = 0
     session = _Session(settings)
     try:
-        for row in pending:
-            message = email.message_from_bytes(row["message"], policy=email.policy.default)
-            try:
-                session.send(message, row["recipients"])
-            except MailError as exc:
-                store.mark_failed(row["id"], str(exc))
-                failed += 1
-                log.warning("outbox message %s (%s) not sent: %s", row["id"], row["kind"], exc)
-                continue
-            store.mark_sent(row["id"])
-            sent += 1
-            log.info("outbox message %s (%s) sent to %d recipient(s)", row["id"], row["kind"], len(row["recipients"]))
+        for row in claimed:
+            if row["kind"] == "webhook":
+                _flush_webhook(store, settings, row, result)
+            else:
+                _flush_mail(store, settings, session, row, result)
     finally:
         session.close()
-    return sent, failed
+    return result.sent, result.failed
+
+
+def _flush_mail(store: Store, settings: Settings, session: _Session, row: dict[str, Any], result: _Tally) -> None:
+    message = email.message_from_bytes(row["message"], policy=email.policy.default)
+    delivered = list(row.get("delivered") or [])
+    todo = [r for r in row["recipients"] if r not in delivered]
+    attempts = int(row["attempts"]) + 1
+    try:
+        refused = session.send(message, todo) if todo else {}  # type: ignore[arg-type]
+    except MailError as exc:
+        store.mark_failed(row["id"], str(exc), retry_at=retry_at(settings, attempts))
+        result.failed += 1
+        log.warning("outbox message %s (%s) not sent: %s", row["id"], row["kind"], exc)
+        return
+    delivered += [r for r in todo if r not in refused]
+    if refused:
+        error = ("the SMTP server refused " + ", ".join(f"{r} ({why})" for r, why in sorted(refused.items()))
+                 + ". Only these are tried again. Check the addresses in recipients.*.")
+        store.mark_failed(row["id"], error, retry_at=retry_at(settings, attempts), delivered=delivered)
+        result.failed += 1
+    else:
+        store.mark_sent(row["id"], delivered)
+        result.sent += 1
+        log.info("outbox message %s (%s) sent to %d recipient(s)", row["id"], row["kind"], len(delivered))
+    newly = [r for r in todo if r not in refused]
+    if row.get("alert_id") and newly:
+        store.add_alert_event(int(row["alert_id"]), "repmon", "notified",
+                              {"outbox_id": row["id"], "kind": row["kind"], "to": newly})
+
+
+def _flush_webhook(store: Store, settings: Settings, row: dict[str, Any], result: _Tally) -> None:
+    from alerts.webhook import WebhookError, post
+
+    attempts = int(row["attempts"]) + 1
+    url = row["recipients"][0] if row["recipients"] else ""
+    try:
+        post(settings, url, row["message"])
+    except WebhookError as exc:
+        store.mark_failed(row["id"], str(exc), retry_at=retry_at(settings, attempts))
+        result.failed += 1
+        log.warning("webhook call %s not made: %s", row["id"], exc)
+        return
+    store.mark_sent(row["id"], [url])
+    result.sent += 1
+    if row.get("alert_id"):
+        store.add_alert_event(int(row["alert_id"]), "repmon", "notified",
+                              {"outbox_id": row["id"], "kind": "webhook"})

@@ -49,5 +49,10 @@ def maybe_open_alert(store: Store, item_id: int, finding_id: int, result: Mappin
     severity = result.get("severity", "none")
     if not at_or_above(severity, threshold):
         return None
+    from alerts.triage import is_suppressed  # a person dismissed this author, URL or phrase as a false positive
+
+    item = store.get_item(item_id)
+    if item is not None and is_suppressed(store, item, result):
+        return None
     alert_id, _created = store.open_alert(item_id, finding_id, severity, categories_of(result.get("flags", [])))
     return alert_id

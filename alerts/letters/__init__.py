@@ -5,7 +5,8 @@ One module and one template per letter type (shared/docs/takedown.md §8):
     s5_notice        Defamation Act 2013 s.5 notice of complaint to a website operator   §8.1
     gdpr_erasure     UK GDPR Art. 17 erasure request to a controller                     §8.2
     police_referral  police referral summary (threats, safeguarding)                     §8.5
-    site_report      removal request to a site operator or host abuse contact            §8.3, §8.4
+    platform_report  report to a social platform through its own route (platform table)  §8.3
+    site_report      removal request to a site operator or host abuse contact (RDAP)      §8.4
 
 :func:`draft_letter` gathers the facts of the case (:mod:`.facts`), renders the
 letter, writes ``<store.letters_dir>/<alert id>-<type>.txt`` (the letter, then
@@ -22,27 +23,27 @@ in ``LETTERS``, and a test that checks its §8 checklist.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from email.message import EmailMessage
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from alerts import excerpt, render, rules
-from alerts.letters import gdpr_erasure, police_referral, s5_notice, site_report
+from alerts.letters import deadlines, gdpr_erasure, outputs, platform_report, police_referral, s5_notice, site_report
 from alerts.letters.deadlines import HolidayTableError, Schedule
 from alerts.letters.facts import PLACEHOLDER, Case, gather, initials, todo
+from alerts.letters.platforms import platform_of
 from alerts.timefmt import human
+from data import takedowns
 from data.store import Store
 from repmon import clock
 from repmon.config import Settings
 from repmon.errors import InputError
 from repmon.profile import Profile
 
-LETTERS: dict[str, ModuleType] = {m.TYPE: m for m in (s5_notice, gdpr_erasure, police_referral, site_report)}
+LETTERS: dict[str, ModuleType] = {m.TYPE: m for m in (
+    s5_notice, gdpr_erasure, platform_report, site_report, police_referral)}
 
 # takedown states that still need someone's attention (drafted, approved, sent and awaiting a reply, refused...);
 # the triage app moves a takedown to one of the closed states
@@ -63,15 +64,19 @@ def _module(letter_type: str) -> ModuleType:
         raise InputError(f"unknown letter type {letter_type!r}; use one of {', '.join(LETTERS)}.") from None
 
 
-def propose_type(flags: Iterable[Mapping[str, Any] | str]) -> str:
-    """The letter a finding calls for: police for threats and safeguarding, s.5 for defamation,
-    a removal request to the site for harassment, Art. 17 erasure for identifying details, else a
-    removal request to the site."""
+def propose_type(flags: Iterable[Mapping[str, Any] | str], source: str = "", url: str = "") -> str:
+    """The letter a finding calls for: police for threats and safeguarding, s.5 for defamation; for
+    harassment or exposed personal details, the platform's own report when the item is on a platform in
+    the platform table, else a removal request to the site (harassment) or an Art. 17 erasure request
+    (identifying details); else a removal request to the site."""
     categories = {f if isinstance(f, str) else str(f.get("category", "")) for f in flags}
     if categories & {"threat", "safeguarding"}:
         return police_referral.TYPE
     if "defamatory" in categories:
         return s5_notice.TYPE
+    on_platform = platform_of(source, url) is not None
+    if categories & {"harassment", "identifying", "impersonation"} and on_platform:
+        return platform_report.TYPE
     if "harassment" in categories:  # a pupil named in abuse: the site's own rules remove it fastest
         return site_report.TYPE
     if "identifying" in categories:
@@ -79,29 +84,13 @@ def propose_type(flags: Iterable[Mapping[str, Any] | str]) -> str:
     return site_report.TYPE
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing (a reader never sees half a letter)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _eml(settings: Settings, module: ModuleType, case: Case, letter: str) -> EmailMessage:
-    message = EmailMessage()
-    message["X-Unsent"] = "1"  # opens as a draft in mail clients; a person adds To and sends it
-    message["Subject"] = excerpt.one_line(f"{module.TITLE} (ref {case.ref})", 200)
+def _eml_headers(settings: Settings, module: ModuleType, case: Case) -> dict[str, str]:
     school_email = excerpt.one_line(settings["school.email"], 320)
-    if "@" in school_email and " " not in school_email:
-        message["From"] = school_email
-    message["X-Repmon-Case"] = case.ref
-    message.set_content(letter)
-    return message
+    return {
+        "Subject": excerpt.one_line(f"{module.TITLE} (ref {case.ref})", 200),
+        "From": school_email if "@" in school_email and " " not in school_email else "",
+        "X-Repmon-Case": case.ref,
+    }
 
 
 def _schedule(module: ModuleType, received: datetime) -> tuple[Schedule | None, str]:
@@ -121,12 +110,14 @@ def draft_letter(store: Store, settings: Settings, profile: Profile, alert_id: i
     alert = store.get_alert(alert_id)
     if alert is None:
         raise InputError(f"there is no alert {alert_id}; check the id in the triage app.")
-    letter_type = letter_type or propose_type(alert["flags"])
+    proposed = letter_type is None
+    letter_type = letter_type or propose_type(alert["flags"], alert.get("source") or "", alert.get("url") or "")
     module = _module(letter_type)
     existing = store.find_takedown(alert_id, letter_type)
     if existing is not None:
         return int(existing["id"])
 
+    deadlines.set_extra_holidays(settings["letters.bank_holidays"])
     case = gather(store, settings, profile, alert, module.FOCUS)
     schedule, schedule_problem = _schedule(module, case.drafted_at)
     shared = {"case": case, "schedule": schedule, "schedule_problem": schedule_problem,
@@ -136,14 +127,20 @@ def draft_letter(store: Store, settings: Settings, profile: Profile, alert_id: i
                           gaps=letter.count(PLACEHOLDER))
 
     folder = Path(settings["store.letters_dir"])
-    txt, eml = folder / f"{alert_id}-{letter_type}.txt", folder / f"{alert_id}-{letter_type}.eml"
-    _write(txt, (letter + "\n" + notes).encode("utf-8"))
-    _write(eml, _eml(settings, module, case, letter).as_bytes())
+    files = outputs.write_all(folder, f"{alert_id}-{letter_type}", letter=letter, notes=notes, title=module.TITLE,
+                              headers=_eml_headers(settings, module, case))
     deadline = schedule.deadline if schedule else None
-    takedown_id, _created = store.save_takedown(
+    takedown_id, created = store.save_takedown(
         alert_id=alert_id, letter_type=letter_type, recipient="",
-        deadline=clock.iso(deadline) if deadline else None, body=letter, files=[str(txt), str(eml)],
+        deadline=clock.iso(deadline) if deadline else None, body=letter, files=files,
     )
+    if created:
+        columns: dict[str, Any] = {"body": letter, "notes": notes, "url": case.url, "quote": case.quote.text}
+        platform = platform_of(case.source, case.url)
+        if letter_type == platform_report.TYPE and platform is not None:  # the platform table names the route
+            columns |= {"recipient": platform.name, "recipient_how": f"platform table: {platform.route}"}
+        takedowns.record(store, takedown_id, actor="repmon", action="drafted", from_states=("draft",),
+                         detail={"letter_type": letter_type, "proposed": proposed}, columns=columns)
     return takedown_id
 
 

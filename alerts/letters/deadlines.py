@@ -8,18 +8,24 @@
   when there is none; when that day is not a working day, the next working day
   (ICO guidance on time limits).
 
-The bank-holiday table covers the years below and nothing else: a date outside
-it raises :class:`HolidayTableError` rather than give a deadline that may be
-wrong. Each year, add the next one from https://www.gov.uk/bank-holidays
-("England and Wales"), substitute days included.
+Bank holidays: the table below is the published list (https://www.gov.uk/bank-holidays,
+"England and Wales", substitute days included) for the years it covers; for
+other years the England and Wales rules are computed (:func:`rule_holidays`:
+New Year's Day, Good Friday, Easter Monday, first and last Mondays of May, last
+Monday of August, Christmas and Boxing Day, with substitute days). One-off
+holidays (a coronation, a jubilee) go in the setting ``letters.bank_holidays``
+(:func:`set_extra_holidays`), and moved ones are best added to the table.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from repmon.errors import ConfigError
 
 UK = ZoneInfo("Europe/London")
 
@@ -54,17 +60,81 @@ COVERED_YEARS = frozenset(day.year for day in BANK_HOLIDAYS)
 
 
 class HolidayTableError(ValueError):
-    """A deadline reaches a year the bank-holiday table does not cover."""
+    """A holiday setting cannot be read (kept for callers that catch it)."""
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian calendar; the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _monday_on_or_after(day: date) -> date:
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+def _last_monday(year: int, month: int) -> date:
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=last.weekday())
+
+
+def rule_holidays(year: int) -> dict[date, str]:
+    """England and Wales bank holidays by the usual rules (no one-off changes)."""
+    out: dict[date, str] = {}
+    new_year = date(year, 1, 1)
+    out[new_year if new_year.weekday() < 5 else _monday_on_or_after(new_year)] = "New Year's Day" + ("" if new_year.weekday() < 5 else " (substitute day)")
+    sunday = easter(year)
+    out[sunday - timedelta(days=2)] = "Good Friday"
+    out[sunday + timedelta(days=1)] = "Easter Monday"
+    out[_monday_on_or_after(date(year, 5, 1))] = "Early May bank holiday"
+    out[_last_monday(year, 5)] = "Spring bank holiday"
+    out[_last_monday(year, 8)] = "Summer bank holiday"
+    christmas, boxing = date(year, 12, 25), date(year, 12, 26)
+    if christmas.weekday() < 5 and boxing.weekday() < 5:
+        out[christmas], out[boxing] = "Christmas Day", "Boxing Day"
+    elif christmas.weekday() == 4:  # Friday: Boxing Day on Saturday moves to Monday 28th
+        out[christmas], out[date(year, 12, 28)] = "Christmas Day", "Boxing Day (substitute day)"
+    elif christmas.weekday() == 5:  # Saturday: both move, to Monday 27th and Tuesday 28th
+        out[date(year, 12, 27)], out[date(year, 12, 28)] = ("Christmas Day (substitute day)",
+                                                            "Boxing Day (substitute day)")
+    else:  # Sunday: Boxing Day on Monday 26th, Christmas moves to Tuesday 27th
+        out[boxing], out[date(year, 12, 27)] = "Boxing Day", "Christmas Day (substitute day)"
+    return out
+
+
+_extra: dict[date, str] = {}
+
+
+def set_extra_holidays(days: Iterable[str]) -> None:
+    """Add one-off bank holidays (``YYYY-MM-DD``, from the setting ``letters.bank_holidays``)."""
+    parsed: dict[date, str] = {}
+    for text in days:
+        try:
+            parsed[date.fromisoformat(text.strip())] = "bank holiday (letters.bank_holidays)"
+        except ValueError:
+            raise ConfigError(f"setting 'letters.bank_holidays': {text!r} is not a date; write YYYY-MM-DD, "
+                              "e.g. 2028-05-08.") from None
+    _extra.clear()
+    _extra.update(parsed)
+
+
+def holidays(year: int) -> dict[date, str]:
+    """Every bank holiday of ``year`` in England and Wales (Good Friday and Christmas Day included)."""
+    base = {d: n for d, n in BANK_HOLIDAYS.items() if d.year == year} if year in COVERED_YEARS else rule_holidays(year)
+    return base | {d: n for d, n in _extra.items() if d.year == year}
 
 
 def is_working_day(day: date) -> bool:
     """Monday to Friday and not a bank holiday, Good Friday or Christmas Day in England and Wales."""
-    if day.year not in COVERED_YEARS:
-        raise HolidayTableError(
-            f"the bank-holiday table in alerts/letters/deadlines.py has no entries for {day.year}; "
-            "add that year's England and Wales bank holidays from https://www.gov.uk/bank-holidays."
-        )
-    return day.weekday() < 5 and day not in BANK_HOLIDAYS
+    return day.weekday() < 5 and day not in holidays(day.year)
 
 
 def _uk(moment: datetime) -> datetime:

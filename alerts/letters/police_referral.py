@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from alerts.letters.deadlines import Schedule
+from alerts.letters.deadlines import Milestone, Schedule, add_days
 from alerts.letters.facts import Case
 
 TYPE = "police_referral"
@@ -54,7 +54,11 @@ COURSE_OF_CONDUCT = ("a course of conduct: {n} postings from the same account (P
 
 
 def schedule(received: datetime) -> Schedule:
-    return Schedule(received=received, deadline=None)
+    """The police set no deadline; a reminder to follow up (reference recorded, preservation requests made)."""
+    return Schedule(received=received, deadline=None, milestones=(
+        Milestone("follow up: police reference recorded and passed to the platform reports; ask the platforms "
+                  "to preserve the account's data", add_days(received, 2)),
+    ))
 
 
 def context(case: Case) -> dict[str, Any]:

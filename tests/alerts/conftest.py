@@ -92,3 +92,55 @@ def freeze(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
 def smtp_up(settings: Settings, mailbox: LocalMailbox) -> Settings:
     """Settings pointed at the real SMTP server of the ``mailbox`` fixture."""
     return settings.with_overrides({"smtp.port": mailbox.port, "smtp.timeout": 10})
+
+
+class LocalWeb:
+    """What a real HTTP server on 127.0.0.1 answers (``routes``: path -> (status, content type, body)) and
+    what it was asked (``calls``: (method, path, headers, body))."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.routes: dict[str, tuple[int, str, bytes]] = {}
+        self.calls: list[tuple[str, str, dict[str, str], bytes]] = []
+        self.post_status = 200
+
+    @property
+    def port(self) -> int:
+        return int(self.base.rsplit(":", 1)[1])
+
+
+@pytest.fixture
+def web() -> Iterator[LocalWeb]:
+    """A real HTTP server on 127.0.0.1 (threaded) serving ``web.routes``; unknown paths are 404."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    state: list[LocalWeb] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self, status: int, content_type: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:  # noqa: N802
+            state[0].calls.append(("GET", self.path, dict(self.headers), b""))
+            self._answer(*state[0].routes.get(self.path, (404, "text/plain", b"not found")))
+
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            state[0].calls.append(("POST", self.path, dict(self.headers), body))
+            self._answer(state[0].post_status, "text/plain", b"")
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state.append(LocalWeb(f"http://127.0.0.1:{server.server_address[1]}"))
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    yield state[0]
+    server.shutdown()
+    server.server_close()

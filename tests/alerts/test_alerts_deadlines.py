@@ -6,8 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
+from repmon.errors import ConfigError
+
 from alerts.letters.deadlines import (
-    BANK_HOLIDAYS, UK, HolidayTableError, add_calendar_month, add_working_hours, is_working_day,
+    BANK_HOLIDAYS, UK, add_calendar_month, add_working_hours, holidays, is_working_day, rule_holidays,
+    set_extra_holidays,
 )
 
 
@@ -50,7 +53,25 @@ def test_the_bank_holiday_table_holds_eight_weekdays_a_year():
         assert all(d.weekday() < 5 for d in days)
 
 
-def test_a_year_the_table_does_not_cover_is_refused_not_guessed():
-    assert is_working_day(date(2027, 12, 31))
-    with pytest.raises(HolidayTableError, match="gov.uk/bank-holidays"):
-        add_working_hours(uk(2027, 12, 31, 9, 0), 48)
+def test_the_rules_reproduce_the_published_table():
+    for year in (2025, 2026, 2027):
+        assert rule_holidays(year) == {d: n for d, n in BANK_HOLIDAYS.items() if d.year == year}
+
+
+def test_years_past_the_table_follow_the_rules():
+    assert sorted(holidays(2028)) == [date(2028, 1, 3), date(2028, 4, 14), date(2028, 4, 17), date(2028, 5, 1),
+                                      date(2028, 5, 29), date(2028, 8, 28), date(2028, 12, 25), date(2028, 12, 26)]
+    # 2032: Christmas on a Saturday, both days move
+    assert {date(2032, 12, 27), date(2032, 12, 28)} <= set(holidays(2032))
+    assert add_working_hours(uk(2027, 12, 31, 9, 0), 48).date() == date(2028, 1, 5)  # 3 Jan 2028 is a holiday
+
+
+def test_one_off_holidays_come_from_settings():
+    try:
+        set_extra_holidays(["2028-06-05"])
+        assert not is_working_day(date(2028, 6, 5))
+        with pytest.raises(ConfigError, match="letters.bank_holidays"):
+            set_extra_holidays(["5 June"])
+    finally:
+        set_extra_holidays([])
+    assert is_working_day(date(2028, 6, 5))

@@ -86,7 +86,8 @@ def test_scraped_script_is_escaped_in_html(store, settings, profile, make_alert,
                title="<script>alert('title')</script>", author="<img src=x onerror=alert(1)>",
                severity="high", flags=DEFAME, named={"staff-003": "Mrs Pritchard"})
     html = build_digest(store, settings, profile, SINCE, UNTIL).html
-    assert "<script" not in html and "<img" not in html
+    assert "<script" not in html and "<img src=x" not in html
+    assert html.count("<img") == 1 and '<img src="cid:trend@repmon"' in html  # only the chart
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html
     assert "&lt;script&gt;alert(&#39;snippet&#39;)&lt;/script&gt;" in html
 
@@ -116,7 +117,8 @@ def test_queue_digest_queues_once_per_day(store, settings, profile):
     row = store.get_message(first)
     assert row["dedupe_key"] == "digest:2026-11-27" and row["kind"] == "digest"
     message = email.message_from_bytes(row["message"], policy=email.policy.default)
-    assert {p.get_content_type() for p in message.walk() if not p.is_multipart()} == {"text/plain", "text/html"}
+    assert {p.get_content_type() for p in message.walk() if not p.is_multipart()} == {
+        "text/plain", "text/html", "image/png"}
 
 
 def test_queue_digest_without_recipients_queues_nothing(store, settings, profile):

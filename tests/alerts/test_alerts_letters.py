@@ -205,7 +205,7 @@ def test_eml_draft_is_marked_unsent_and_has_no_recipient(store, settings, profil
     assert txt.startswith(takedown["body"]) and "NOTES FOR THE PERSON APPROVING THIS DRAFT" in txt
     assert "NOTES FOR THE PERSON" not in eml.get_content()
     assert sorted(takedown["files"]) == sorted(str(Path(settings["store.letters_dir"]) / f"{made.alert_id}-s5_notice.{ext}")
-                                                for ext in ("txt", "eml"))
+                                                for ext in ("txt", "eml", "docx"))
 
 
 def test_missing_facts_are_placeholders_never_invented(store, settings, profile, make_alert):

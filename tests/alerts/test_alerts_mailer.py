@@ -47,7 +47,13 @@ def test_flush_sends_pending_messages_with_headers_and_both_parts(store, smtp_up
     assert received["Date"] and received["Message-ID"]
     assert received.get_content_type() == "multipart/alternative"
     parts = _parts(received)
-    assert set(parts) == {"text/plain", "text/html"}
+    assert set(parts) == {"text/plain", "text/html", "image/png"}
+    # the HTML and its inline chart travel together (multipart/related), found by Content-ID
+    plain, related = received.get_payload()
+    assert plain.get_content_type() == "text/plain" and related.get_content_type() == "multipart/related"
+    html, image = related.get_payload()
+    assert image["Content-ID"] == "<trend@repmon>" and 'src="cid:trend@repmon"' in html.get_content()
+    assert image.get_content().startswith(b"\x89PNG\r\n\x1a\n")
     assert "NEW ALERTS: 0" in parts["text/plain"]
     assert "<h2" in parts["text/html"] and "New alerts: 0" in parts["text/html"]
     assert mailbox.envelopes[0] == ("repmon@localhost", ["head@example-qehs.sch.uk", "deputy@example-qehs.sch.uk"])
@@ -55,7 +61,9 @@ def test_flush_sends_pending_messages_with_headers_and_both_parts(store, smtp_up
     assert store.get_message(outbox_id)["sent_at"] == "2026-11-27T10:00:00Z"
 
 
-def test_message_queued_while_smtp_is_down_is_kept_then_sent_exactly_once(store, settings, smtp_up, profile, mailbox):
+def test_message_queued_while_smtp_is_down_is_kept_then_sent_exactly_once(store, settings, smtp_up, profile, mailbox,
+                                                                          freeze):
+    freeze("2026-11-27T10:00:00Z")
     down = settings.with_overrides({"smtp.port": free_port(), "smtp.timeout": 5})
     outbox_id = queue_digest(store, down, profile, DAY)
 
@@ -63,8 +71,11 @@ def test_message_queued_while_smtp_is_down_is_kept_then_sent_exactly_once(store,
     kept = store.get_message(outbox_id)
     assert kept["sent_at"] is None and kept["attempts"] == 1
     assert "smtp.host and smtp.port" in kept["last_error"]
+    assert kept["next_attempt_at"] == "2026-11-27T10:01:00Z"  # alerts.retry_base_seconds later
     assert mailbox.messages == []
 
+    assert flush_outbox(store, smtp_up) == (0, 0)  # not due yet: backing off
+    freeze("2026-11-27T10:01:00Z")
     assert flush_outbox(store, smtp_up) == (1, 0)
     assert flush_outbox(store, smtp_up) == (0, 0)
     assert len(mailbox.messages) == 1
@@ -181,3 +192,14 @@ def test_password_is_never_sent_unencrypted_to_another_machine(settings):
     message = compose(configured, to=["dsl@example-qehs.sch.uk"], to_key="recipients.critical", subject="s", text="t")
     with pytest.raises(MailError, match="refusing to send the SMTP password unencrypted"):
         send(configured, message)
+
+
+def test_the_digest_goes_through_the_outbox_over_starttls_with_login(settings, tls_server, store, profile):
+    port, inbox = tls_server
+    configured = _login_settings(settings, port, PASSWORD)
+    queue_digest(store, configured, profile, DAY)
+    assert flush_outbox(store, configured) == (1, 0)
+    [received] = inbox.messages
+    assert received["Subject"].startswith("[repmon] Digest for")
+    assert {p.get_content_type() for p in received.walk() if not p.is_multipart()} == {
+        "text/plain", "text/html", "image/png"}

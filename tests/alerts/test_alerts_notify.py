@@ -22,7 +22,7 @@ def test_only_open_critical_alerts_are_queued(store, settings, profile, make_ale
                flags=[{"category": "disrepute", "score": 0.5, "reason": "complaint"}])
     ids = queue_critical(store, settings, profile)
     assert len(ids) == 1
-    assert store.get_message(ids[0])["dedupe_key"] == f"critical:{critical.alert_id}"
+    assert store.get_message(ids[0])["alert_id"] == critical.alert_id
 
 
 def test_queueing_again_sends_nothing_new(store, settings, profile, make_alert):
@@ -31,7 +31,7 @@ def test_queueing_again_sends_nothing_new(store, settings, profile, make_alert):
     again = queue_critical(store, settings, profile)
     assert again == first
     assert len(store.pending_messages()) == 1
-    assert [e["action"] for e in store.alert_events(made.alert_id)].count("notified") == 1
+    assert [e["action"] for e in store.alert_events(made.alert_id)].count("notify_queued") == 1
 
 
 def test_message_says_what_who_where_and_links_to_the_alert(store, settings, profile, make_alert):
@@ -84,3 +84,39 @@ def test_names_come_from_the_configured_profile_when_none_is_given(store, settin
     make_alert(text=TEXT, severity="critical", flags=THREAT, named={"staff-004": "Mr Beynon"})
     text = _stored(store, queue_critical(store, settings)[0]).get_body(("plain",)).get_content()
     assert "Named:      Tomos Beynon (staff, Teacher of PE)" in text
+
+
+# ---- one e-mail per story, "notified" when sent, retries ------------------------------------------
+
+
+def test_a_repost_of_the_same_story_is_not_emailed_again(store, smtp_up, profile, mailbox, make_alert):
+    first = make_alert(text=TEXT, severity="critical", flags=THREAT, named={"staff-004": "Mr Beynon"},
+                       url="https://forum.example.net/t/1")
+    queue_critical(store, smtp_up, profile)
+    assert flush_outbox(store, smtp_up) == (1, 0)
+    repost = make_alert(text=TEXT + " Pass it on.", severity="critical", flags=THREAT,
+                        named={"staff-004": "Mr Beynon"}, url="https://mirror.example.org/copy/1")
+    queue_critical(store, smtp_up, profile)
+    assert flush_outbox(store, smtp_up) == (0, 0)
+    assert len(mailbox.messages) == 1
+    noted = [e for e in store.alert_events(repost.alert_id) if e["action"] == "notify_deduplicated"]
+    assert noted and noted[0]["detail"]["same_story_as_alert"] == first.alert_id
+
+
+def test_notified_is_logged_when_sent_not_when_queued(store, settings, smtp_up, profile, mailbox, make_alert):
+    made = make_alert(text=TEXT, severity="critical", flags=THREAT, named={"staff-004": "Mr Beynon"})
+    queue_critical(store, settings, profile)
+    assert "notified" not in [e["action"] for e in store.alert_events(made.alert_id)]
+    flush_outbox(store, smtp_up)
+    notified = [e for e in store.alert_events(made.alert_id) if e["action"] == "notified"]
+    assert len(notified) == 1 and notified[0]["detail"]["to"] == ["dsl@example-qehs.sch.uk"]
+
+
+def test_two_flushes_at_once_send_each_message_once(store, smtp_up, profile, mailbox, make_alert):
+    make_alert(text=TEXT, severity="critical", flags=THREAT, named={"staff-004": "Mr Beynon"})
+    queue_critical(store, smtp_up, profile)
+    # the first run has claimed the message and not finished: a second run finds nothing to send
+    claimed = store.claim_messages("run-a", 600)
+    assert len(claimed) == 1
+    assert flush_outbox(store, smtp_up) == (0, 0)
+    assert mailbox.messages == []

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 import subprocess
 import sys
+from collections import Counter
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -84,12 +86,27 @@ def test_critical_alerts_were_emailed_at_once_to_the_safeguarding_lead(demo, sto
         assert "/alerts/" in message.get_body(("plain",)).get_content()
 
 
-def test_the_digest_reached_senior_leaders_with_both_parts(demo):
+def severity_counts(alerts: list[dict]) -> str:
+    counts = Counter(a["severity"] for a in alerts)
+    return ", ".join(f"{s} {counts[s]}" for s in ("critical", "high", "medium", "low") if counts[s])
+
+
+def test_the_site_raised_six_alerts_and_the_social_answers_two_impersonations_and_more(store):
+    alerts = store.alerts()
+    site = [a for a in alerts if a["source"] in ("web", "feed")]
+    assert len(site) == 6 and severity_counts(site) == "critical 2, high 3, medium 1"
+    social = [a for a in alerts if a["source"] in ("bluesky", "mastodon", "youtube")]
+    assert [a["categories"] for a in social].count(["impersonation"]) == 2
+    assert len(site) + len(social) == len(alerts)
+
+
+def test_the_digest_reached_senior_leaders_with_both_parts(demo, store):
     (digest,) = [m for m in mails(demo) if "Digest" in m["Subject"]]
     assert digest["To"] == "head@example-qehs.sch.uk, deputy@example-qehs.sch.uk"
     text = digest.get_body(("plain",)).get_content()
     html = digest.get_body(("html",)).get_content()
-    assert "NEW ALERTS: 6" in text and "By severity: critical 2, high 3, medium 1" in text
+    alerts = store.alerts()
+    assert f"NEW ALERTS: {len(alerts)}" in text and f"By severity: {severity_counts(alerts)}" in text
     assert "<table" in html and "Mr Beynon is a thief" in text
 
 
@@ -115,13 +132,31 @@ def test_every_alerted_item_has_evidence_that_verifies(store):
         assert evidence is not None and verify(evidence), alert["url"]
 
 
-def test_the_summary_says_what_happened_and_where_things_are(demo):
+def test_the_summary_says_what_happened_and_where_things_are(demo, store):
     out = demo[1]
-    assert "alerts     6: 2 critical, 3 high, 1 medium" in out
-    assert "letters    5 takedown drafts" in out and "repmon.db" in out
+    alerts = store.alerts()
+    counts = Counter(a["severity"] for a in alerts)
+    shown = ", ".join(f"{counts[s]} {s}" for s in ("critical", "high", "medium", "low") if counts[s])
+    assert f"alerts     {len(alerts)}: {shown}" in out
+    assert re.search(r"social     \d+ posts and comments from bluesky \(\d+\), mastodon \(\d+\), youtube \(\d+\)", out)
+    assert re.search(r"letters    \d+ takedown drafts \(\.txt, \.eml and \.docx\)", out) and "repmon.db" in out
 
 
 def test_every_step_is_in_the_audit_trail(store):
     alert = alert_for(store, "/forum/t/103.html")
     actions = [e["action"] for e in store.alert_events(alert["id"])]
-    assert actions == ["opened", "notified", "takedown_drafted"]
+    # "notified" is logged when the e-mail was actually handed to the SMTP server, after the letter was drafted
+    assert actions == ["opened", "notify_queued", "takedown_drafted", "notified"]
+
+
+def test_the_demo_writes_one_letter_of_each_type_and_mails_the_digest_with_its_chart(demo, store):
+    from alerts.letters import LETTERS
+
+    drafted = {t["letter_type"] for t in store.takedowns()}
+    assert drafted == set(LETTERS)
+    for takedown in store.takedowns():
+        assert [Path(f).suffix for f in takedown["files"]] == [".txt", ".eml", ".docx"]
+        assert all(Path(f).is_file() for f in takedown["files"])
+    digest = next(m for m in mails(demo) if m["Subject"].startswith("[repmon] Digest"))
+    types = [p.get_content_type() for p in digest.walk()]
+    assert types == ["multipart/alternative", "text/plain", "multipart/related", "text/html", "image/png"]
