@@ -7,10 +7,11 @@ In pipeline order (see :func:`nlp.pipeline.build_pipeline`):
 (``sentencizer``)      spaCy's own: the other sentence boundaries
 ``repmon_evidence``    ``doc.spans["repmon_evidence"]``: places, decoys, school words, other senses, own site
 ``repmon_mentions``    ``doc.spans["repmon_mentions"]``: the school, staff and pupils named
+``repmon_relevance``   ``doc._.repmon_relevant`` and ``doc._.repmon_relevance`` (the reason)
 ``repmon_pii``         ``doc.spans["repmon_pii"]``: phone numbers, e-mail, postcodes, addresses, dates of birth
 ``repmon_cues``        ``doc.spans["repmon_cues"]``: words that suggest a flag category
-``repmon_relevance``   ``doc._.repmon_relevant`` and ``doc._.repmon_relevance`` (the reason)
-``repmon_flags``       ``doc._.repmon_flags``: the contract's flag dicts
+``repmon_flags``       ``doc._.repmon_flags``: the contract's flag dicts (rules)
+``repmon_textcat``     (when enabled) the trained text classifier's categories added to the flags
 ``repmon_severity``    ``doc._.repmon_severity``
 =====================  =====================================================
 
@@ -24,14 +25,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, cast
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
-from thinc.types import Ints2d
-
+from spacy.util import filter_spans, minibatch
 from nlp import flags as flagging
 from nlp import relevance
 from nlp.lexicon import (
@@ -42,40 +42,33 @@ from nlp.lexicon import (
     load_settings,
     read_jsonl,
 )
-from nlp.terms import SCHOOL_WORDS_FILE, fold
+from nlp.normalise import NameNormaliser, fold_only, line_break_sentences, text_of
+from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
 from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
 from repmon.hosts import host_in
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+TITLE_WORDS = frozenset(fold(t).rstrip(".") for t in default_titles())
 
-CUE_FILES = ["cues-threat-v1.jsonl", "cues-safeguarding-v1.jsonl", "cues-defamatory-v1.jsonl",
-             "cues-harassment-v1.jsonl", "cues-disrepute-v1.jsonl", "cues-welsh-v1.jsonl"]
-CATEGORIES_FILE = "categories-v1.jsonl"
-MODIFIERS_FILE = "modifiers-v1.jsonl"
+CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamatory-v2.jsonl",
+             "cues-harassment-v2.jsonl", "cues-disrepute-v2.jsonl", "cues-identifying-v2.jsonl",
+             "cues-welsh-v2.jsonl", "cues-threat-v3.jsonl", "cues-safeguarding-v3.jsonl", "cues-harassment-v3.jsonl",
+             "cues-defamatory-v3.jsonl", "cues-disrepute-v3.jsonl", "cues-welsh-v3.jsonl"]
+CATEGORIES_FILE = "categories-v3.jsonl"
+MODIFIERS_FILE = "modifiers-v3.jsonl"
 PII_FILE = "pii-v1.jsonl"
-NOT_SCHOOL_FILE = "not-school-v1.jsonl"
+NOT_SCHOOL_FILE = "not-school-v2.jsonl"
 
 for _name, _default in (("repmon_item", None), ("repmon_relevant", None), ("repmon_relevance", ""),
-                        ("repmon_flags", None), ("repmon_severity", "none")):
+                        ("repmon_flags", None), ("repmon_severity", "none"), ("repmon_vetoed", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
 
 def normalise_doc(doc: Doc) -> Doc:
-    for token in doc:
-        text = token.text
-        if not text.isascii() or "`" in text:
-            token.norm_ = fold(token.norm_)
-    if not doc.has_annotation("DEP"):  # a parser's boundaries may not be overwritten
-        # A line break ends a sentence (comments, list items, titles). Written as one array: setting
-        # Token.is_sent_start token by token re-checks the whole Doc each time (quadratic).
-        starts = [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
-        if starts:
-            values = doc.to_array("SENT_START")
-            values[starts] = 1
-            doc.from_array(["SENT_START"], cast(Ints2d, values.reshape(-1, 1)))
-    return doc
+    """Folding and line-break sentence starts, with no profile (for phrases and bare pipelines)."""
+    return line_break_sentences(fold_only(doc))
 
 
 def _phrase_docs(nlp: Language, phrases: list[str]) -> list[Doc]:
@@ -93,16 +86,65 @@ def _spans(doc: Doc, key: str) -> list[Span]:
     return list(doc.spans[key]) if key in doc.spans else []
 
 
-@Language.factory("repmon_normalise")
-def make_normalise(nlp: Language, name: str) -> Any:
-    """Set ``Token.norm_`` to a folded form (no accents, no zero-width characters, straight quotes).
+class Normaliser:
+    def __init__(self, names: NameNormaliser | None) -> None:
+        self.names = names
 
-    Assigns: ``Token.norm_`` for tokens with non-ASCII characters, and
-    ``Token.is_sent_start`` after a line break (unless a parser has run; the
-    sentencizer that follows keeps these). Config: none.
+    def __call__(self, doc: Doc) -> Doc:
+        doc = self.names(doc) if self.names is not None else fold_only(doc)
+        return line_break_sentences(doc)
+
+
+def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
+    if not terms:
+        return None
+    terms = _need_terms(terms, "repmon_normalise")
+    school = terms["school"]
+    words: set[str] = set()
+    firsts: set[str] = set()
+    titles: set[str] = set()
+    for text in list(school["names"]) + list(school["places"]):
+        words.update(fold(w) for w in text.split())
+    mutated: set[str] = set()
+    for person in terms["people"]:
+        for form in person["forms"]:
+            parts = form["text"].split()
+            if form["form"] == "mutated":
+                mutated.add(fold(parts[0]))
+                continue
+            words.update(fold(w) for w in parts)
+            words.update(fold(w) for part in parts if "-" in part for w in part.split("-"))
+        firsts.add(fold(person["name"].split()[0]))
+    titles = {fold(t) for t in terms.get("titles", [])}
+    generic = name_parts() | {"of", "and", "st", "saint", "sant"}
+    for text in school["names"]:  # generic name words ("high", "school") do not make a text a candidate...
+        specific = [fold(w) for w in re.findall(r"[^\W_]+", text) if fold(w) not in generic]
+        if not specific:  # ...unless a name has nothing else
+            generic -= {fold(w) for w in re.findall(r"[^\W_]+", text)}
+    extra = {w for h in school["handles"] for w in re.findall(r"[^\W_]+", h.lower())}
+    extra |= {w for d in school["domains"] for w in re.findall(r"[^\W_]+", d.lower()) if len(w) > 3}
+    others = {fold(w) for text in school["places"] for w in text.split()} | extra
+    others |= {fold(w) for person in terms["people"] for form in person["forms"] for w in re.findall(r"[^\W_]+", form["text"])}
+    core_only = {fold(w) for text in school.get("cores", []) for w in re.findall(r"[^\W_]+", text)} - others
+    full_names = [" ".join(fold(w) for w in re.findall(r"[^\W_]+", text)) for text in school["names"]]
+    return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
+                          core_only=core_only, full_names=full_names)
+
+
+@Language.factory("repmon_normalise", default_config={"terms": {}})
+def make_normalise(nlp: Language, name: str, terms: dict[str, Any]) -> Normaliser:
+    """Set ``Token.norm_`` to a folded form and undo obfuscated or misspelt profile names.
+
+    Assigns: ``Token.norm_`` (no accents, no zero-width characters, straight
+    quotes; "Pr1tchard", "B.e.y.n.o.n", "P r i t c h a r d" and a name one
+    edit away after a title restored to the profile's word, see
+    :mod:`nlp.normalise`); token boundaries (spaced-out names merged, URLs
+    split at their punctuation; the text is never changed); and
+    ``Token.is_sent_start`` after a line break that does not run on (unless a
+    parser has run). Config: ``terms`` (from profile_terms; ``{}`` folds only).
     Every matcher in repmon matches on NORM, so "Siân", "Sian" and "SIAN" are one word.
     """
-    return normalise_doc
+    return Normaliser(_name_normaliser(terms))
 
 
 class EvidenceFinder:
@@ -131,7 +173,9 @@ class EvidenceFinder:
                 raise PatternFileError(f"{not_school_file}:{number}: give 'sense' (text) and 'phrases' (a list).")
             key = f"NOT_SCHOOL|{sense}"
             expanded = [p.replace("{core}", core) for p in row["phrases"] for core in school["cores"] if "{core}" in p]
-            expanded += [p for p in row["phrases"] if "{core}" not in p]
+            expanded += [p.replace("{name}", n) for p in row["phrases"] for n in school["names"]
+                         if "{name}" in p and " " in n]
+            expanded += [p for p in row["phrases"] if "{core}" not in p and "{name}" not in p]
             if expanded:
                 self.phrases.add(key, _phrase_docs(nlp, expanded))
         own = [re.escape(d) for d in school["domains"]]
@@ -152,7 +196,7 @@ class EvidenceFinder:
         for _, start, end in self.matcher(doc):
             spans.append(Span(doc, start, end, label="SCHOOL_WORD"))
         if self.own_site is not None:
-            for m in self.own_site.finditer(doc.text):
+            for m in self.own_site.finditer(text_of(doc)):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     kind = "handle" if m.group().startswith("@") else "domain"
@@ -169,8 +213,8 @@ def make_evidence(nlp: Language, name: str, terms: dict[str, Any], patterns_dir:
 
     Assigns ``doc.spans["repmon_evidence"]`` with labels PLACE (profile places,
     with Welsh mutations), DECOY (places of other schools of that name),
-    SCHOOL_WORD (school setting words, ``school-words-v1.jsonl``), NOT_SCHOOL
-    (other senses of the school's core name, ``not-school-v1.jsonl``; the
+    SCHOOL_WORD (school setting words, ``school-words-v2.jsonl``), NOT_SCHOOL
+    (other senses of the school's core name, ``not-school-v2.jsonl``; the
     sense is in ``span.id_``) and OWN_SITE (the school's domains and
     @handles; ``span.id_`` is "domain" or "handle").
     Config: ``terms`` (from profile_terms), ``patterns_dir`` ("" = nlp/patterns),
@@ -202,19 +246,23 @@ class MentionFinder:
         school_words = [e for e in evidence if e.label_ == "SCHOOL_WORD"]
         candidates: list[Span] = []
         cores: list[Span] = []
+        firsts: list[Span] = []
         for match_id, start, end in self.phrases(doc):
             kind, ref, form = doc.vocab.strings[match_id].split("|")
             span = Span(doc, start, end, label=kind, kb_id=ref, span_id=form)
-            (cores if form == "core" else candidates).append(span)
+            (cores if form == "core" else firsts if form in ("first", "surname") else candidates).append(span)
         for e in evidence:
             if e.label_ == "OWN_SITE" and e.id_ == "handle":
                 candidates.append(Span(doc, e.start, e.end, label="school", kb_id=self.school_id, span_id="handle"))
             elif e.label_ == "OWN_SITE":
                 candidates.append(Span(doc, e.start, e.end, label="school", kb_id=self.school_id, span_id="domain"))
+        if other_senses:  # "Prince of Wales High Street" is a street, not the school
+            candidates = [c for c in candidates if not any(
+                o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in other_senses)]
         kept = filter_spans(candidates)
+        starts = relevance.sent_starts(doc) if cores or firsts else [0]
         if cores:
             taken = {i for s in kept + other_senses for i in range(s.start, s.end)}
-            starts = relevance.sent_starts(doc)
             word_sents: dict[int, list[Span]] = {}
             for w in school_words:
                 word_sents.setdefault(bisect_right(starts, w.start), []).append(w)
@@ -224,8 +272,27 @@ class MentionFinder:
                 words = word_sents.get(bisect_right(starts, core.start), [])
                 if any(not (core.start <= w.start < core.end) for w in words):
                     kept.append(core)
+        if firsts:
+            kept += self._first_names(doc, firsts, kept, starts)
         doc.spans["repmon_mentions"] = sorted(filter_spans(kept), key=lambda s: s.start)
         return doc
+
+    @staticmethod
+    def _first_names(doc: Doc, firsts: list[Span], kept: list[Span], starts: list[int]) -> list[Span]:
+        """A first name or surname alone counts when written with a capital and the person is named
+        in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS")."""
+        named = {m.kb_id_ for m in kept if m.label_ != "school"}
+        school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
+        taken = {i for s in kept for i in range(s.start, s.end)}
+        out = []
+        for span in firsts:
+            if span.start in taken or not span.text[:1].isupper():
+                continue
+            if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS:
+                continue  # "Mrs Beynon" when the profile's Beynon is "Mr": someone else of that name
+            if span.kb_id_ in named or bisect_right(starts, span.start) in school_sents:
+                out.append(span)
+        return out
 
 
 @Language.factory("repmon_mentions", default_config={"terms": {}})
@@ -235,11 +302,14 @@ def make_mentions(nlp: Language, name: str, terms: dict[str, Any]) -> MentionFin
     Assigns ``doc.spans["repmon_mentions"]``: label ``school``, ``staff`` or
     ``pupil``; ``span.kb_id_`` is the profile id (the contract's ``ref``);
     ``span.id_`` is the form (``name``, ``core``, ``handle``, ``domain``,
-    ``full``, ``title_full``, ``title``, ``alias``). Matching is on the folded
+    ``full``, ``title_full``, ``title``, ``title_first``, ``alias``, ``first``). Matching is on the folded
     NORM, so case, accents and curly apostrophes do not matter, and a
     possessive "'s" stays outside the mention. Overlaps keep the longest span.
     The short core name ("Queen Elizabeth") counts only when it is not part of
-    another sense (NOT_SCHOOL) and a school word is in the same sentence.
+    another sense (NOT_SCHOOL) and a school word is in the same sentence; a
+    name inside a longer other sense ("Prince of Wales High Street") does not
+    count; a first name alone counts only when capitalised and the person is
+    named in full elsewhere or the school is named in the same sentence.
     Needs: sentence boundaries and ``repmon_evidence``. Config: ``terms``.
     """
     return MentionFinder(nlp, _need_terms(terms, name))
@@ -254,8 +324,11 @@ class PiiFinder:
         self.domains = tuple(terms["school"]["domains"])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        text = doc.text
+        spans: list[Span] = []
+        text = text_of(doc)
+        if doc._.repmon_relevant is False:  # set by repmon_relevance; only relevant items are flagged
+            doc.spans["repmon_pii"] = spans
+            return doc
         for rule, regex in self.compiled:
             for m in regex.finditer(text):
                 if rule.skip_school_domains and self.domains:
@@ -276,7 +349,8 @@ def make_pii(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: str,
 
     Assigns ``doc.spans["repmon_pii"]``: label is the kind of detail ("phone
     number", "postcode", ...), ``span.id_`` the rule id. E-mail addresses on
-    the school's own domains are skipped. Config: ``terms``, ``patterns_dir``,
+    the school's own domains are skipped. Skipped (no spans) when
+    ``repmon_relevance`` has found the item irrelevant. Config: ``terms``, ``patterns_dir``,
     ``pii_file`` (default ``pii-v1.jsonl``).
     """
     return PiiFinder(_need_terms(terms, name), patterns_dir, pii_file)
@@ -289,18 +363,66 @@ class CueFinder:
         self.rules = {r.id: r for r in load_cues(tuple(cue_files), patterns_dir)}
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.vocab = nlp.vocab
+        # The token Matcher costs time for every pattern at every token, so each rule runs only when the text has
+        # one of its anchor words (the smallest set of NORM values a token of it must take): see _matcher_for.
+        self.anchors: dict[str, frozenset[int] | None] = {}
+        self.matchers: dict[tuple[str, ...], Matcher] = {}
+        table = mutations(patterns_dir)
         for rule in self.rules.values():
             if rule.phrases:
-                self.phrases.add(rule.id, _phrase_docs(nlp, list(rule.phrases)))
+                phrases = list(rule.phrases)
+                if rule.mutate:
+                    phrases += [" ".join([form, *p.split()[1:]]) for p in rule.phrases for form in mutated_forms(p.split()[0], table)]
+                self.phrases.add(rule.id, _phrase_docs(nlp, phrases))
             if rule.patterns:
                 try:
                     self.matcher.add(rule.id, [list(p) for p in rule.patterns])
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{rule.source}: bad Matcher pattern in rule '{rule.id}' ({exc}).") from None
+                self.anchors[rule.id] = self._anchor(rule.patterns)
+
+    def _anchor(self, patterns: tuple[tuple[dict[str, Any], ...], ...]) -> frozenset[int] | None:
+        """NORM hashes one of which every match of these patterns contains, or None when a pattern has no such token."""
+        out: set[int] = set()
+        for pattern in patterns:
+            best: set[str] | None = None
+            for token in pattern:
+                norm = token.get("NORM")
+                if token.get("OP", "1") not in ("1", "+") or norm is None:
+                    continue
+                words = {norm} if isinstance(norm, str) else set(norm.get("IN", ())) if isinstance(norm, dict) and \
+                    set(norm) == {"IN"} else None
+                if words and (best is None or len(words) < len(best)):
+                    best = words
+            if best is None:
+                return None
+            out.update(self.vocab.strings.add(w) for w in best)
+        return frozenset(out)
+
+    def _matcher_for(self, doc: Doc) -> Matcher | None:
+        """A Matcher with only the rules whose anchor words are in ``doc`` (cached by that set of rules)."""
+        norms = set(doc.to_array("NORM").tolist()) if len(doc) else set()
+        active = tuple(rid for rid, anchor in self.anchors.items() if anchor is None or not anchor.isdisjoint(norms))
+        if not active:
+            return None
+        matcher = self.matchers.get(active)
+        if matcher is None:
+            if len(self.matchers) >= 1024:
+                self.matchers.clear()
+            matcher = Matcher(self.vocab)
+            for rid in active:
+                matcher.add(rid, [list(p) for p in self.rules[rid].patterns])
+            self.matchers[active] = matcher
+        return matcher
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
-        for match_id, start, end in list(self.phrases(doc)) + list(self.matcher(doc)):
+        if doc._.repmon_relevant is False:  # set by repmon_relevance; only relevant items are flagged
+            doc.spans["repmon_cues"] = found
+            return doc
+        matcher = self._matcher_for(doc)
+        for match_id, start, end in list(self.phrases(doc)) + (list(matcher(doc)) if matcher is not None else []):
             rule = self.rules[doc.vocab.strings[match_id]]
             if rule.not_followed_by and end < len(doc) and doc[end].norm_ in rule.not_followed_by:
                 continue
@@ -308,12 +430,13 @@ class CueFinder:
                 continue
             found.append(Span(doc, start, end, label=rule.category, span_id=rule.id))
         kept: list[Span] = []
-        taken: dict[str, list[Span]] = {}
+        taken: dict[str, set[int]] = {}
         for span in sorted(found, key=lambda s: (-self.rules[s.id_].score, -(s.end - s.start), s.start)):
-            same = taken.setdefault(span.label_, [])
-            if any(o.start < span.end and span.start < o.end for o in same):
+            same = taken.setdefault(span.label_, set())
+            words = range(span.start, span.end)
+            if any(i in same for i in words):
                 continue  # one cue per stretch of words in each category: the strongest
-            same.append(span)
+            same.update(words)
             kept.append(span)
         doc.spans["repmon_cues"] = sorted(kept, key=lambda s: (s.start, s.end))
         return doc
@@ -326,8 +449,9 @@ def make_cues(nlp: Language, name: str, patterns_dir: str, cue_files: list[str])
     Assigns ``doc.spans["repmon_cues"]``: label is the category, ``span.id_``
     the rule id (its score and reason are in the rule file). Phrases match on
     the folded NORM; patterns are spaCy Matcher patterns. Where cues of one
-    category overlap, only the strongest is kept. Config: ``patterns_dir``,
-    ``cue_files`` (default: the six ``cues-*-v1.jsonl`` files).
+    category overlap, only the strongest is kept. Skipped (no spans) when
+    ``repmon_relevance`` has found the item irrelevant. Config: ``patterns_dir``,
+    ``cue_files`` (default: the ``cues-*-v2.jsonl`` and ``cues-*-v3.jsonl`` files).
     """
     return CueFinder(nlp, patterns_dir, cue_files)
 
@@ -365,22 +489,38 @@ class FlagMaker:
         self.categories = load_categories(categories_file, patterns_dir)
         self.settings = load_settings(modifiers_file, patterns_dir)
         self.pii = {r.id: (r.score, r.reason) for r in load_pii(pii_file, patterns_dir)}
-        self.hedges = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.hedges.add("HEDGE", _phrase_docs(nlp, list(self.settings.hedges)))
+        self.modifiers = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.modifiers.add("HEDGE", _phrase_docs(nlp, list(self.settings.hedges)))
+        if self.settings.denials:
+            self.modifiers.add("DENIAL", _phrase_docs(nlp, list(self.settings.denials)))
+        if self.settings.idioms:
+            self.modifiers.add("IDIOM", _phrase_docs(nlp, list(self.settings.idioms)))
+        if self.settings.reports:
+            self.modifiers.add("REPORT", _phrase_docs(nlp, list(self.settings.reports)))
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc._.repmon_relevant:
             doc._.repmon_flags = []
             return doc
-        hedges = [Span(doc, s, e) for _, s, e in self.hedges(doc)]
-        ctx = flagging.build_context(doc, _spans(doc, "repmon_mentions"), hedges, self.school_id, self.settings)
+        found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": []}
+        for match_id, s, e in self.modifiers(doc):
+            found[doc.vocab.strings[match_id]].append(Span(doc, s, e))
+        pii = _spans(doc, "repmon_pii")
+        ctx = flagging.build_context(doc, _spans(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
+                                     denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],
+                                     has_pii=bool(pii))
         cues = flagging.cues_from_rules(ctx, _spans(doc, "repmon_cues"), self.rules, self.categories)
-        cues += flagging.identifying_cues(ctx, _spans(doc, "repmon_pii"), self.pii)
-        flags = flagging.combine(cues, self.categories, SEVERITY_RANK)
+        cues += flagging.identifying_cues(ctx, pii, self.pii, name_pupils=False)
+        if flagging.combine(cues, self.categories, SEVERITY_RANK):  # hostile or exposing: naming a pupil is high
+            cues += flagging.identifying_cues(ctx, [], self.pii, name_pupils=True)
+            flags = flagging.yield_to_others(flagging.combine(cues, self.categories, SEVERITY_RANK), self.categories)
+        else:  # otherwise harmless: a pupil named with the school is still identifying (the contract), but low
+            flags = flagging.pupil_flags(ctx.persons, hostile=False)
         item = doc._.repmon_item or {}
         if item.get("own_site"):  # the school's own site is never flagged as hostile (contracts.md)
             flags = [f for f in flags if f["category"] == "safeguarding"]
         doc._.repmon_flags = flags
+        doc._.repmon_vetoed = ctx.vetoed
         return doc
 
 
@@ -402,12 +542,74 @@ def make_flags(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: st
     return FlagMaker(nlp, _need_terms(terms, name), patterns_dir, cue_files, categories_file, modifiers_file, pii_file)
 
 
+class ClassifierJudge:
+    """The text classifier's view, combined with the rule flags (:func:`nlp.flags.with_classifier`)."""
+
+    def __init__(self, terms: dict[str, Any], classifier: Any, patterns_dir: str, categories_file: str) -> None:
+        self.school_id = terms["school"]["id"]
+        self.classifier = classifier
+        self.categories = load_categories(categories_file, patterns_dir)
+        self.version = str(getattr(classifier, "version", "textcat"))
+
+    def _wanted(self, doc: Doc) -> bool:
+        item = doc._.repmon_item or {}
+        return self.classifier is not None and bool(doc._.repmon_relevant) and not item.get("own_site")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._wanted(doc):
+            self._combine(doc, self.classifier.predict([text_of(doc)])[0])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Docs from ``nlp.pipe``: the classifier reads the relevant ones of each batch in one call (much faster)."""
+        for batch in minibatch(stream, size=batch_size):
+            wanted = [doc for doc in batch if self._wanted(doc)]
+            if wanted:
+                for doc, probs in zip(wanted, self.classifier.predict([text_of(doc) for doc in wanted], batch_size)):
+                    self._combine(doc, probs)
+            yield from batch
+
+    def _combine(self, doc: Doc, probs: dict[str, float]) -> None:
+        persons = [m for m in _spans(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
+        rule_flags = list(doc._.repmon_flags or [])
+        flags = flagging.with_classifier(rule_flags, probs, self.categories, SEVERITY_RANK, persons=persons,
+                                         school_id=self.school_id, vetoed=set(doc._.repmon_vetoed or ()),
+                                         version=self.version)
+        flags = flagging.yield_to_others(flags, self.categories)
+        if any(not flagging.is_benign_pupil_flag(f) for f in flags):  # hostile now: naming a pupil is high
+            flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]
+            if not any(f["category"] == "identifying" for f in flags):
+                flags += flagging.pupil_flags(persons)
+        doc._.repmon_flags = flags
+
+
+@Language.factory("repmon_textcat", default_config={
+    "terms": {}, "model_path": "", "patterns_dir": "", "categories_file": CATEGORIES_FILE})
+def make_textcat(nlp: Language, name: str, terms: dict[str, Any], model_path: str, patterns_dir: str,
+                 categories_file: str) -> ClassifierJudge:
+    """Add the trained text classifier's categories to the rule flags.
+
+    Assigns: ``doc._.repmon_flags`` (flags added or confirmed by the classifier).
+    Loads the classifier built by ``nlp.textcat`` from ``model_path`` (""
+    means its default folder, ``nlp/model/textcat``); when none has been
+    built the component does nothing, so the rules work alone. Runs only on
+    relevant items, and never on the school's own site. Changes
+    ``doc._.repmon_flags``; each flag it adds or confirms names the
+    classifier and its probability in ``reason`` and has ``"textcat"`` in
+    ``rules``. Needs: ``repmon_flags``. Config: ``terms``, ``model_path``,
+    ``patterns_dir``, ``categories_file``.
+    """
+    from nlp.textcat import load_classifier
+
+    return ClassifierJudge(_need_terms(terms, name), load_classifier(model_path or None), patterns_dir, categories_file)
+
+
 class SeverityGrader:
     def __init__(self, patterns_dir: str, categories_file: str) -> None:
         self.categories = load_categories(categories_file, patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        levels = [self.categories[f["category"]].severity for f in (doc._.repmon_flags or [])]
+        levels = [f.get("severity") or self.categories[f["category"]].severity for f in (doc._.repmon_flags or [])]
         doc._.repmon_severity = max(levels, key=SEVERITY_RANK.__getitem__) if levels and doc._.repmon_relevant else "none"
         return doc
 
@@ -416,8 +618,9 @@ class SeverityGrader:
 def make_severity(nlp: Language, name: str, patterns_dir: str, categories_file: str) -> SeverityGrader:
     """Grade the item.
 
-    Assigns ``doc._.repmon_severity``: the highest severity of its flags'
-    categories (``categories-v1.jsonl``: threat and safeguarding critical;
+    Assigns ``doc._.repmon_severity``: the highest severity of its flags
+    (a flag's own ``severity`` when it has one, as a pupil named in harmless
+    material has ``low``; otherwise its category's, ``categories-v3.jsonl``: threat and safeguarding critical;
     defamatory, harassment and identifying high; disrepute medium), or
     ``none`` when there are no flags or the item is not relevant.
     Config: ``patterns_dir``, ``categories_file``.

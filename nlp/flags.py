@@ -28,14 +28,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import CategoryRule, CueRule, Settings
+from nlp.relevance import sent_starts as relevance_sent_starts
 
 PUPIL_NAMED_SCORE = 0.7
-PUPIL_NAMED_REASON = "pupil named together with the school"
+PUPIL_NAMED_REASON = "pupil named with the school in hostile or exposing material"
+PUPIL_BENIGN_SCORE = 0.5
+PUPIL_BENIGN_REASON = "pupil named with the school (otherwise harmless, so severity low)"
 QUOTE_LIMIT = 60
 
 
@@ -63,6 +67,11 @@ class _Context:
     school_id: str
     settings: Settings
     by_sent: dict[int, list[Span]] = field(default_factory=dict)   # persons named in each sentence
+    denial_sents: set[int] = field(default_factory=set)            # sentences a denial covers
+    report_sents: set[int] = field(default_factory=set)            # sentences that report or condemn what they quote
+    idiom_tokens: set[int] = field(default_factory=set)            # tokens inside an idiom ("stole the show")
+    has_pii: bool = False
+    vetoed: set[str] = field(default_factory=set)                  # categories whose cues were negated, denied, idioms
 
     def sent_of(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
@@ -76,9 +85,11 @@ def _quote(text: str) -> str:
     return "'" + (text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "\u2026") + "'"
 
 
-def build_context(doc: Doc, mentions: list[Span], hedges: list[Span], school_id: str, settings: Settings) -> _Context:
-    sents = list(doc.sents) if len(doc) else []
-    sent_starts = [s.start for s in sents]
+def build_context(doc: Doc, mentions: list[Span], hedges: list[Span], school_id: str, settings: Settings, *,
+                  denials: Sequence[Span] = (), idioms: Sequence[Span] = (), reports: Sequence[Span] = (),
+                  has_pii: bool = False) -> _Context:
+    sent_starts = relevance_sent_starts(doc) if len(doc) else []
+    sent_ends = sent_starts[1:] + [len(doc)]
     ctx = _Context(doc, sent_starts, [m for m in mentions if m.label_ in ("staff", "pupil")], set(), set(), set(), set(),
                    school_id, settings)
     for m in mentions:
@@ -87,18 +98,29 @@ def build_context(doc: Doc, mentions: list[Span], hedges: list[Span], school_id:
     ctx.persons.sort(key=lambda p: p.start)
     for p in ctx.persons:
         ctx.by_sent.setdefault(ctx.sent_of(p.start), []).append(p)
-    for token in doc:
-        if token.norm_ in settings.pronouns:
-            ctx.pronoun_sents.add(ctx.sent_of(token.i))
-        elif token.norm_ in settings.school_refs:
-            ctx.school_sents.add(ctx.sent_of(token.i))
+    strings = doc.vocab.strings
+    pronouns = {strings[w] for w in settings.pronouns}
+    school_refs = {strings[w] for w in settings.school_refs}
+    for i, norm in enumerate(doc.to_array("NORM").tolist() if len(doc) else []):  # hashes: no Token objects made
+        if norm in pronouns:
+            ctx.pronoun_sents.add(ctx.sent_of(i))
+        elif norm in school_refs:
+            ctx.school_sents.add(ctx.sent_of(i))
     for h in hedges:
         ctx.hedge_sents.add(ctx.sent_of(h.start))
-    for index, sent in enumerate(sents):
-        last = sent[-1] if len(sent) else None
-        while last is not None and last.is_space and last.i > sent.start:
+    for d in denials:  # "X is a thief. That's a lie": a denial covers its own sentence and the one before
+        at = ctx.sent_of(d.start)
+        ctx.denial_sents.update((at, at - 1))
+    ctx.report_sents = {ctx.sent_of(r.start) for r in reports}  # "police were called after a knife was found"
+    ctx.idiom_tokens = {i for span in idioms for i in range(span.start, span.end)}
+    ctx.has_pii = has_pii
+    for index, (start, end) in enumerate(zip(sent_starts, sent_ends)):
+        if end <= start:
+            continue
+        last = doc[end - 1]
+        while last.is_space and last.i > start:
             last = doc[last.i - 1]
-        if last is not None and "?" in last.text:
+        if "?" in last.text:
             ctx.question_sents.add(index)
     return ctx
 
@@ -144,10 +166,20 @@ def target_of(ctx: _Context, cue: Span, mode: str) -> str | None:
     return None
 
 
+#: Words that end a negation's reach: "won't listen so go tell her" is not negated.
+_CLAUSE_BREAKS = frozenset({"so", "but", ",", ";", "because", "cos", "then", "and", "felly", "ond"})
+
+
 def _negated(ctx: _Context, cue: Span) -> bool:
     sent_start = ctx.sent_starts[ctx.sent_of(cue.start)] if ctx.sent_starts else 0
     lo = max(sent_start, cue.start - ctx.settings.negation_window)
-    return any(ctx.doc[i].norm_ in ctx.settings.negations for i in range(lo, cue.start))
+    for i in range(cue.start - 1, lo - 1, -1):  # nearest first; a clause break ends the negation's reach
+        norm = ctx.doc[i].norm_
+        if norm in _CLAUSE_BREAKS:
+            return False
+        if norm in ctx.settings.negations:
+            return True
+    return False
 
 
 def cues_from_rules(ctx: _Context, spans: list[Span], rules: dict[str, CueRule],
@@ -159,6 +191,12 @@ def cues_from_rules(ctx: _Context, spans: list[Span], rules: dict[str, CueRule],
             continue
         category = categories[rule.category]
         if category.negatable and _negated(ctx, span):
+            ctx.vetoed.add(rule.category)
+            continue
+        if span.end - 1 in ctx.idiom_tokens:  # the cue's last word is part of an idiom
+            ctx.vetoed.add(rule.category)
+            continue  # "stole the show", "killed it", "I'll kill for a space"
+        if rule.requires_pii and not ctx.has_pii:
             continue
         ref = target_of(ctx, span, rule.target or category.target)
         if ref is None:
@@ -169,14 +207,25 @@ def cues_from_rules(ctx: _Context, spans: list[Span], rules: dict[str, CueRule],
             score *= ctx.settings.hedge_factor
         if category.hedgeable and sent in ctx.question_sents:
             score *= ctx.settings.question_factor
+        if category.reportable and sent in ctx.report_sents:
+            score *= ctx.settings.denial_factor
+            ctx.vetoed.add(rule.category)
+        if category.deniable and sent in ctx.denial_sents:
+            score *= ctx.settings.denial_factor
+            ctx.vetoed.add(rule.category)
         out.append(Cue(rule.category, ref, score, rule.reason, span.text, span.start_char, span.end_char, rule.id))
     return out
 
 
-def identifying_cues(ctx: _Context, pii: list[Span], pii_meta: dict[str, tuple[float, str]]) -> list[Cue]:
-    """Pupils named in a relevant item, and personal details near a named person."""
+def identifying_cues(ctx: _Context, pii: list[Span], pii_meta: dict[str, tuple[float, str]], *,
+                     name_pupils: bool = True) -> list[Cue]:
+    """Personal details near a named person, and (``name_pupils``) every pupil named.
+
+    The caller names pupils only when the item is otherwise hostile or exposing: a
+    pupil congratulated by name in the local paper is not a finding.
+    """
     out = [Cue("identifying", p.kb_id_, PUPIL_NAMED_SCORE, PUPIL_NAMED_REASON, p.text, p.start_char, p.end_char,
-               "identifying.pupil-named") for p in ctx.persons if p.label_ == "pupil"]
+               "identifying.pupil-named") for p in ctx.persons if p.label_ == "pupil" and name_pupils]
     window = ctx.settings.pii_window
     for span in pii:
         sent = ctx.sent_of(span.start)
@@ -220,7 +269,97 @@ def combine(cues: list[Cue], categories: dict[str, CategoryRule], severity_rank:
             "rules": sorted({c.rule for c in group}),
             "evidence": sorted({(c.start, c.end) for c in group}),
         })
-    flags.sort(key=lambda f: (-severity_rank[categories[f["category"]].severity], -f["score"], f["category"], f["ref"]))
+    _sort(flags, categories, severity_rank)
     for flag in flags:
         flag["evidence"] = [list(pair) for pair in flag["evidence"]]
     return flags
+
+
+def _sort(flags: list[dict[str, Any]], categories: dict[str, CategoryRule], severity_rank: dict[str, int]) -> None:
+    flags.sort(key=lambda f: (-severity_rank[categories[f["category"]].severity], -f["score"], f["category"], f["ref"]))
+
+
+def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], categories: dict[str, CategoryRule],
+                    severity_rank: dict[str, int], *, persons: list[Span], school_id: str, vetoed: set[str],
+                    version: str) -> list[dict[str, Any]]:
+    """Rule flags combined with a text classifier's probabilities (``nlp.textcat``).
+
+    Rules decide first. For each category whose probability reaches its
+    ``classifier_min`` (categories-v3.jsonl):
+
+    - a rule flag of that category is kept, its score raised to the
+      probability if that is higher, and its reason says the classifier agrees;
+    - otherwise, unless a rule vetoed the category in this text (a cue that was
+      negated, denied or part of an idiom: "not a thief", "that's a lie",
+      "stole the show"), the classifier adds a flag on its own, aimed at the
+      first person named (a pupil first for pupil categories) or the school,
+      as the category's target mode allows, with the probability as its score
+      and a reason that says it came from the classifier;
+    - a category that needs a named person (harassment, identifying) is not
+      added when nobody is named.
+    """
+    out = [dict(f) for f in flags]
+    have = {f["category"] for f in out}
+    pupils = [p for p in persons if p.label_ == "pupil"]
+    for category in sorted(probs, key=lambda c: -probs[c]):
+        rule = categories.get(category)
+        p = float(probs[category])
+        if rule is None or p < rule.classifier_min:
+            continue
+        if category in have:
+            for flag in out:
+                if flag["category"] == category:
+                    flag["score"] = max(flag["score"], round(min(0.99, p), 2))
+                    flag["reason"] += f"; the text classifier agrees ({p:.2f})"
+                    flag["rules"] = sorted(set(flag["rules"]) | {"textcat"})
+            continue
+        if category in vetoed:
+            continue
+        mode = rule.target
+        person: Span | None = None
+        if category == "identifying" or mode == "pupil_or_school":
+            candidates = pupils or (persons if category == "identifying" else [])
+            person = candidates[0] if candidates else None
+        elif persons:
+            person = persons[0]
+        if person is not None:
+            ref = person.kb_id_
+        elif mode in ("person",):
+            continue
+        else:
+            ref = school_id
+        out.append({"category": category, "score": round(min(0.99, p), 2),
+                    "reason": f"the text classifier reads it as {category} ({p:.2f}, {version}) {rule.link} {ref}",
+                    "ref": ref, "rules": ["textcat"], "evidence": []})
+        have.add(category)
+    _sort(out, categories, severity_rank)
+    return out
+
+
+def yield_to_others(flags: list[dict[str, Any]], categories: dict[str, CategoryRule]) -> list[dict[str, Any]]:
+    """Without the flags of a category whose ``yields_to`` categories are also flagged (categories-v3.jsonl:
+    disrepute is for a complaint about the school, not added when an allegation, abuse or threat is the point)."""
+    have = {f["category"] for f in flags}
+    return [f for f in flags if have.isdisjoint(categories[f["category"]].yields_to)]
+
+
+def pupil_flags(persons: list[Span], hostile: bool = True) -> list[dict[str, Any]]:
+    """One ``identifying`` flag for each pupil named in a relevant item (contracts.md: a pupil's name tied to
+    the school identifies them). In otherwise harmless material (a prize, a match report) the flag carries
+    ``"severity": "low"``, so good news is recorded but does not raise a high alert."""
+    out = []
+    for ref in dict.fromkeys(p.kb_id_ for p in persons if p.label_ == "pupil"):
+        spans = [p for p in persons if p.kb_id_ == ref]
+        reason = PUPIL_NAMED_REASON if hostile else PUPIL_BENIGN_REASON
+        flag: dict[str, Any] = {"category": "identifying", "score": PUPIL_NAMED_SCORE if hostile else PUPIL_BENIGN_SCORE,
+                                "reason": f"{reason} about {ref}: {', '.join(dict.fromkeys(_quote(p.text) for p in spans))}",
+                                "ref": ref, "rules": ["identifying.pupil-named"],
+                                "evidence": [[p.start_char, p.end_char] for p in spans]}
+        if not hostile:
+            flag["severity"] = "low"
+        out.append(flag)
+    return out
+
+
+def is_benign_pupil_flag(flag: dict[str, Any]) -> bool:
+    return flag.get("severity") == "low" and flag.get("rules") == ["identifying.pupil-named"]

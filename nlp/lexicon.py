@@ -73,6 +73,8 @@ class CueRule:
     target: str = ""                      # overrides the category's target mode when set
     not_followed_by: frozenset[str] = frozenset()
     not_preceded_by: frozenset[str] = frozenset()
+    requires_pii: bool = False            # counts only when the text also exposes personal details
+    mutate: bool = False                  # also match Welsh initial mutations of each phrase's first word
     source: str = ""                      # "file:line", for error messages and traces
 
 
@@ -112,6 +114,7 @@ def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...
                 phrases=tuple(phrases), patterns=tuple(tuple(p) for p in patterns), target=target,
                 not_followed_by=frozenset(w.lower() for w in row.get("not_followed_by", [])),
                 not_preceded_by=frozenset(w.lower() for w in row.get("not_preceded_by", [])),
+                requires_pii=bool(row.get("requires_pii", False)), mutate=bool(row.get("mutate", False)),
                 source=where,
             ))
     return tuple(rules)
@@ -119,7 +122,7 @@ def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...
 
 @dataclass(frozen=True)
 class CategoryRule:
-    """How one flag category is targeted, scored and graded (categories-v1.jsonl)."""
+    """How one flag category is targeted, scored and graded (categories-v3.jsonl)."""
 
     category: str
     severity: str
@@ -128,11 +131,15 @@ class CategoryRule:
     hedgeable: bool
     negatable: bool
     link: str = "about"
+    deniable: bool = False
+    classifier_min: float = 0.7           # text classifier probability that adds the category on its own
+    reportable: bool = False              # lowered (x denial_factor) in a sentence that reports or condemns it
+    yields_to: frozenset[str] = frozenset()  # dropped when one of these categories is also flagged
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Modifiers and the numbers that go with them (modifiers-v1.jsonl)."""
+    """Modifiers and the numbers that go with them (modifiers-v3.jsonl)."""
 
     hedges: tuple[str, ...]
     negations: frozenset[str]
@@ -143,6 +150,10 @@ class Settings:
     negation_window: int = 3
     pronoun_lookback: int = 2
     pii_window: int = 1
+    denial_factor: float = 0.3
+    denials: tuple[str, ...] = ()
+    idioms: tuple[str, ...] = ()
+    reports: tuple[str, ...] = ()       # news of an incident or a quote being condemned ("police were called")
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -161,7 +172,9 @@ def load_categories(name: str, directory: str = "") -> dict[str, CategoryRule]:
             raise PatternFileError(f"{name}:{number}: unknown target '{target}'; use one of {', '.join(TARGET_MODES)}.")
         out[category] = CategoryRule(category, severity, target, float(row.get("min_score", 0.5)),
                                      bool(row.get("hedgeable", False)), bool(row.get("negatable", False)),
-                                     str(row.get("link", "about")))
+                                     str(row.get("link", "about")), bool(row.get("deniable", False)),
+                                     float(row.get("classifier_min", 0.7)), bool(row.get("reportable", False)),
+                                     frozenset(row.get("yields_to", ())))
     missing = set(CATEGORIES) - set(out)
     if missing:
         raise PatternFileError(f"{name}: no line for categor{'ies' if len(missing) > 1 else 'y'} {', '.join(sorted(missing))}.")
@@ -174,6 +187,9 @@ def load_settings(name: str, directory: str = "") -> Settings:
     negations: set[str] = set()
     pronouns: set[str] = set()
     school_refs: set[str] = set()
+    denials: list[str] = []
+    idioms: list[str] = []
+    reports: list[str] = []
     numbers: dict[str, Any] = {}
     for number, row in read_jsonl(name, directory):
         kind = _need(name, number, row, "kind", str)
@@ -185,15 +201,21 @@ def load_settings(name: str, directory: str = "") -> Settings:
             pronouns.update(w.lower() for w in _need(name, number, row, "words", list))
         elif kind == "school_ref":
             school_refs.update(w.lower() for w in _need(name, number, row, "words", list))
+        elif kind == "denial":
+            denials.extend(_need(name, number, row, "phrases", list))
+        elif kind == "idiom":
+            idioms.extend(_need(name, number, row, "phrases", list))
+        elif kind == "report":
+            reports.extend(_need(name, number, row, "phrases", list))
         elif kind == "settings":
             numbers.update({k: v for k, v in row.items() if k != "kind"})
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
-                                   "use hedge, negation, pronoun, school_ref or settings.")
-    known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback", "pii_window")
-             if k in numbers}
+                                   "use hedge, negation, pronoun, school_ref, denial, idiom, report or settings.")
+    known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
+                                         "pii_window", "denial_factor") if k in numbers}
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
-                    extra=numbers, **known)
+                    denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports), extra=numbers, **known)
 
 
 @dataclass(frozen=True)

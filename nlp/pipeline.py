@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 import nlp.components  # noqa: F401  (registers the factories)
 from nlp.components import CATEGORIES_FILE, CUE_FILES, MODIFIERS_FILE, PII_FILE
+from nlp.normalise import TEXT_KEY
 from nlp.terms import profile_terms
 from repmon.errors import ConfigError
 from repmon.profile import Profile
@@ -44,6 +45,11 @@ class SafeTokenizer:
         self.vocab = inner.vocab  # type: ignore[attr-defined]
 
     def __call__(self, text: str) -> Doc:
+        doc = self._tokenize(text)
+        doc.user_data[TEXT_KEY] = text  # the tokens spell it exactly; see nlp.normalise.text_of
+        return doc
+
+    def _tokenize(self, text: str) -> Doc:
         if len(text) <= self.max_run or not self.long_run.search(text):
             return self.inner(text)
         words: list[str] = []
@@ -74,8 +80,14 @@ class SafeTokenizer:
         return getattr(self.inner, name)
 
 
-def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_dir: str = "") -> Language:
-    """The repmon pipeline for ``profile``; build it once and reuse it for every item."""
+def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_dir: str = "",
+                   textcat: bool = True, textcat_path: str = "") -> Language:
+    """The repmon pipeline for ``profile``; build it once and reuse it for every item.
+
+    ``textcat``: add the trained text classifier (``nlp.textcat``) from
+    ``textcat_path`` ("" = its default folder) when one has been built; the
+    rules work alone when none has.
+    """
     if base_model:
         try:
             nlp = spacy.load(base_model)
@@ -86,15 +98,18 @@ def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_
         nlp = spacy.blank("en")
     nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
     terms = profile_terms(profile, patterns_dir)
-    nlp.add_pipe("repmon_normalise")
+    nlp.add_pipe("repmon_normalise", config={"terms": terms})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("repmon_evidence", config={"terms": terms, "patterns_dir": patterns_dir})
     nlp.add_pipe("repmon_mentions", config={"terms": terms})
+    nlp.add_pipe("repmon_relevance")
     nlp.add_pipe("repmon_pii", config={"terms": terms, "patterns_dir": patterns_dir, "pii_file": PII_FILE})
     nlp.add_pipe("repmon_cues", config={"patterns_dir": patterns_dir, "cue_files": CUE_FILES})
-    nlp.add_pipe("repmon_relevance")
     nlp.add_pipe("repmon_flags", config={
         "terms": terms, "patterns_dir": patterns_dir, "cue_files": CUE_FILES,
         "categories_file": CATEGORIES_FILE, "modifiers_file": MODIFIERS_FILE, "pii_file": PII_FILE})
+    if textcat:
+        nlp.add_pipe("repmon_textcat", config={"terms": terms, "model_path": textcat_path, "patterns_dir": patterns_dir,
+                                               "categories_file": CATEGORIES_FILE})
     nlp.add_pipe("repmon_severity", config={"patterns_dir": patterns_dir, "categories_file": CATEGORIES_FILE})
     return nlp

@@ -7,22 +7,31 @@ first rule that fires gives the answer and its reason.
 
 1. The item is on the school's own site (URL on a profile domain) or by the
    school's own account (author is a profile handle): relevant.
-2. The school is named (name, alias, handle, domain, or its short core name
-   such as "Queen Elizabeth" next to a school word):
+2. The school is named (name, alias, handle, domain, hashtag or URL slug, or
+   its short core name such as "Queen Elizabeth" next to a school word):
    a. its own handle or domain appears: relevant;
    b. a decoy place (another school of that name) is in the same sentence as
       the name and no profile place is: not relevant;
    c. a decoy place appears and no profile place does: not relevant;
-   d. a profile place, or a member of staff or a pupil from the profile, is
+   d. the name is placed somewhere else ("... High School in Whitby": a
+      capitalised word after "in", "at", "yn" or a comma that is not a
+      profile place) and no profile place appears: not relevant;
+   e. a profile place, or a member of staff or a pupil from the profile, is
       also named: relevant;
-   e. otherwise: not relevant (nothing ties the name to this school).
+   f. the school's full name or an alias is used and nothing above points
+      elsewhere: relevant ("QEHS is the worst");
+   g. otherwise (only the short core name): not relevant.
+   A profile place qualified by a decoy ("Bangor, County Down") counts as
+   the decoy, not as the place.
 3. The school is not named, but a person from the profile is:
    a. a decoy place and no profile place: not relevant;
-   b. a full name with a profile place or a school word ("teacher", "Year 9"):
-      relevant;
+   b. a full name with a school word ("teacher", "Year 9"), or a member of
+      staff's full name with a profile place: relevant;
    c. a short form ("Mrs Pritchard", "Mrs P") with both a profile place and a
       school word: relevant;
-   d. otherwise: not relevant (a bare name is too common to be sure).
+   d. otherwise: not relevant (a pupil's name, even with the town, is not
+      the school's business without a school setting: "Osian Bowen scored for
+      Carmarthen Town").
 4. Otherwise not relevant; when the words are another sense of the school's
    name (the monarch, a hospital, a ship) the reason says so.
 """
@@ -35,9 +44,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 MENTIONS = "repmon_mentions"
+NOT_MENTIONED = "the school and its people are not mentioned"
+SHORT_NAME_ONLY = ("at most the school's short name, which other things share (the monarch, a ship, a hospital); "
+                   "no full name, place, domain, handle or person")
 EVIDENCE = "repmon_evidence"
 
 Summary = dict[str, list[Any]]
+
+#: Mention forms that name a person in full; the others ("Mrs P", "Megan") are short.
+FULL_FORMS = ("full", "title_full", "mutated")
 
 
 def _covered(spans: list[Span]) -> set[int]:
@@ -50,9 +65,61 @@ def _inside(span: Span, covered: set[int]) -> bool:
 
 def sent_starts(doc: Doc) -> list[int]:
     """Token index where each sentence starts (one sentence when there are no boundaries)."""
-    if not doc.has_annotation("SENT_START"):
+    if not len(doc):
         return [0]
-    return [t.i for t in doc if t.is_sent_start or t.i == 0]
+    starts = doc.to_array("SENT_START")  # one array read, not Doc.has_annotation's Python loop over the tokens
+    return [0] + [int(i) for i in (starts[1:] == 1).nonzero()[0] + 1]
+
+
+#: Words after which a capitalised word places a school name ("QE High in Whitby", "QE High, Hexham").
+PLACING = frozenset({"in", "at", ",", "yn", "ym", "yng", "(", "-", "\u2013"})
+#: Capitalised words after those that are not another place.
+NOT_PLACES = frozenset("""
+the a an this that my our your their his her its i we you they it and or but so if yes no
+year years blwyddyn form sixth year7 year8 year9 year10 year11 wales cymru uk britain england
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+mr mrs miss ms mx dr sir prof head headteacher staff students pupils school ysgol
+""".split())
+#: A school name ending in one of these and followed straight by a place is placed there ("... High School Vancouver").
+NAME_ENDS = frozenset({"school", "high", "academy", "college", "comprehensive"})
+#: Capitalised words after a school name that are not a place ("QEHS Netball", "QE High PTA"), nor words after them.
+NOT_AFTER_NAME = frozenset("""
+netball rugby football hockey cricket athletics choir band orchestra drama music sports sport pta governors parents
+sixth alumni teachers canteen library trip team teams office website twitter facebook instagram open prom awards news
+reunion class classes old boys girls students pupils staff community newsletter fair fete show concert eisteddfod
+summer winter spring autumn christmas easter leavers graduation club clubs department science maths english art
+history geography welsh french spanish pe
+""".split())
+ADJACENT = 2  # tokens between a place and a decoy that qualifies it ("Bangor, County Down")
+
+
+def _elsewhere(doc: Doc, named: list[Span], covered: set[int]) -> list[str]:
+    out = []
+    for m in named:
+        i = m.end
+        if i < len(doc) and doc[i].norm_ in ("'s", "\u2019s"):
+            continue
+        if i + 1 < len(doc) and doc[i].norm_ in PLACING:
+            word = doc[i + 1]
+            text = word.text
+            if (word.i not in covered and word.is_alpha and len(text) > 2 and text[0].isupper()
+                    and not text.isupper() and word.norm_ not in NOT_PLACES):
+                out.append(text)
+        elif i < len(doc) and doc[i - 1].norm_ in NAME_ENDS and _bare_place(doc, i, covered):
+            out.append(doc[i].text)  # "Prince of Wales High School Vancouver is ...": a namesake
+    return out
+
+
+def _bare_place(doc: Doc, i: int, covered: set[int]) -> bool:
+    """A lone capitalised word straight after a full school name, ending its phrase (not "QEHS Netball team")."""
+    word = doc[i]
+    text = word.text
+    if (i in covered or not word.is_alpha or len(text) < 3 or not text[0].isupper() or text.isupper()
+            or word.norm_ in NOT_PLACES or word.norm_ in NOT_AFTER_NAME):
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or not after.is_alpha or (after.text[:1].islower() and after.norm_ not in NOT_AFTER_NAME)
 
 
 def summarise(doc: Doc) -> Summary:
@@ -65,6 +132,10 @@ def summarise(doc: Doc) -> Summary:
     in_schools, in_mentions = _covered(schools), _covered(mentions)
     places = [e for e in evidence if e.label_ == "PLACE" and not _inside(e, in_schools)]
     decoys = [e for e in evidence if e.label_ == "DECOY" and not _inside(e, in_schools)]
+    if decoys and places:  # "Bangor, County Down": the place is the decoy's
+        qualified = [p for p in places if any(-ADJACENT <= d.start - p.end <= ADJACENT
+                                              or -ADJACENT <= p.start - d.end <= ADJACENT for d in decoys)]
+        places = [p for p in places if p not in qualified]
     starts = sent_starts(doc)
     school_sents = {bisect_right(starts, m.start) for m in schools}
 
@@ -77,8 +148,10 @@ def summarise(doc: Doc) -> Summary:
         "own_site": [e.text for e in evidence if e.label_ == "OWN_SITE"],
         "places": [p.text for p in places],
         "decoys": [d.text for d in decoys],
-        "people_full": [(m.kb_id_, m.text) for m in people if m.id_ in ("full", "title_full")],
-        "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in ("full", "title_full")],
+        "elsewhere": _elsewhere(doc, [m for m in named if m.id_ != "core"], _covered(mentions + evidence)),
+        "people_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS],
+        "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS],
+        "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"],
         "school_words": [e.text for e in evidence if e.label_ == "SCHOOL_WORD" and not _inside(e, in_mentions)],
         "not_school": [(e.id_, e.text) for e in evidence if e.label_ == "NOT_SCHOOL"],
         "decoy_placed": [d.text for d in decoys if in_school_sent(d)],
@@ -123,21 +196,26 @@ def decide(parts: list[Summary], own_site: str | None = None) -> tuple[bool, str
             return False, f"{name} is another school of that name: {_q(get('decoy_placed'))} in the same sentence"
         if get("decoys") and not get("places"):
             return False, f"{name} with {_q(get('decoys'))}, the place of another school, and no place of this school"
+        if get("elsewhere") and not get("places"):
+            return False, f"{name} is placed in {_q(get('elsewhere'))}, not a place of this school"
         if get("places"):
             return True, f"{name} with the place {_q(get('places'))}"
         if people:
             return True, f"{name} with {_person(people)} from the profile"
-        return False, f"{name} but no place, domain, handle or person ties it to this school"
+        if get("school"):
+            return True, f"{_q(get('school'))} names the school and nothing points to another school of that name"
+        return False, f"only the short name {name}, which other things share; no place, domain, handle or person"
     if people:
         if get("decoys") and not get("places"):
             return False, f"{_person(people)} with {_q(get('decoys'))}, the place of another school"
-        context = get("places") + get("school_words")
-        if get("people_full") and context:
-            return True, f"full name {_person(get('people_full'))} with {_q(context)}"
+        if get("people_full") and get("school_words"):
+            return True, f"full name {_person(get('people_full'))} with {_q(get('school_words'))}"
+        if get("staff_full") and get("places"):
+            return True, f"full name of staff {_person(get('staff_full'))} with the place {_q(get('places'))}"
         if get("places") and get("school_words"):
             return True, f"{_person(people)} with {_q(get('places'))} and {_q(get('school_words'))}"
-        return False, f"only {_person(people)}, a name too common to be sure of without a place and a school setting"
+        return False, f"only {_person(people)}, a name too common to be sure of without a school setting"
     if get("not_school"):
         sense, text = get("not_school")[0]
         return False, f"'{text}' means {sense}, not the school"
-    return False, "the school and its people are not mentioned"
+    return False, NOT_MENTIONED

@@ -6,13 +6,26 @@ places (with Welsh mutations), decoys, domains and handles, and for each
 person the surface forms to match with the form they are in:
 
 - ``full``: the full name or an alias that is a full name ("Sian Howells");
+- ``mutated``: the full name with a Welsh initial mutation ("Gai Llewelyn");
 - ``title_full``: a title with the full name ("Mrs Rhian Pritchard");
 - ``title``: a title with the surname ("Mrs Pritchard", "Mrs. Pritchard");
-- ``alias``: a short alias ("Mrs P", "Mr B").
+- ``alias``: a short alias ("Mrs P", "Mr B"), or title + initial derived when
+  only one member of staff has that title and initial;
+- ``title_first``: a title with the first name ("Miss Catrin"), as pupils in
+  Welsh schools often say;
+- ``first``: the first name alone, and ``surname``: a member of staff's
+  surname alone, for names no one else in the profile has and that are not
+  common (``common-names-v1.jsonl``); the mention finder keeps these only
+  with school context.
+
+Each multi-word form also comes joined up ("#QEHigh", "#CaiLlewelyn") and
+hyphenated ("/qe-high/" in a URL); title forms also with a possessive "s"
+and no apostrophe ("Mrs Pritchards lab"); full names with Welsh initial
+mutations of the first name ("i Gai Llewelyn").
 
 Nothing here knows about any particular school: it is all derived from the
 profile and the data files ``titles-v1.jsonl``, ``welsh-mutations-v1.jsonl``
-and ``school-words-v1.jsonl``.
+and ``school-words-v2.jsonl``.
 """
 
 from __future__ import annotations
@@ -25,7 +38,8 @@ from repmon.profile import Person, Profile
 
 TITLES_FILE = "titles-v1.jsonl"
 MUTATIONS_FILE = "welsh-mutations-v1.jsonl"
-SCHOOL_WORDS_FILE = "school-words-v1.jsonl"
+SCHOOL_WORDS_FILE = "school-words-v2.jsonl"
+COMMON_NAMES_FILE = "common-names-v1.jsonl"
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 
@@ -48,10 +62,11 @@ def default_titles(directory: str = "") -> list[str]:
     return [row["title"] for _, row in read_jsonl(TITLES_FILE, directory) if isinstance(row.get("title"), str)]
 
 
-def name_parts(directory: str = "") -> set[str]:
+def name_parts(directory: str = "", kind: str = "name_part") -> set[str]:
+    """Generic words of school names: ``name_part`` (both ends), ``name_start`` or ``name_end`` (one end)."""
     words: set[str] = set()
     for _, row in read_jsonl(SCHOOL_WORDS_FILE, directory):
-        if row.get("kind") == "name_part":
+        if row.get("kind") == kind:
             words.update(fold(w) for w in row.get("words", []))
     return words
 
@@ -64,6 +79,8 @@ def mutations(directory: str = "") -> list[tuple[str, str, str]]:
 def mutated_forms(word: str, table: list[tuple[str, str, str]]) -> list[str]:
     """Welsh mutations of a word's first letters: "Caerfyrddin" -> "Gaerfyrddin", "Nghaerfyrddin", "Chaerfyrddin"."""
     forms: list[str] = []
+    if not word.replace("-", "").replace("'", "").isalpha() or (word.isupper() and len(word) > 1):  # "LL57", "QEHS" do not
+        return forms
     done: set[str] = set()
     lower = word.lower()
     for kind, old, new in table:
@@ -90,21 +107,29 @@ def _unique(items: list[str]) -> list[str]:
     return out
 
 
-def school_cores(names: list[str], places: list[str], parts: set[str]) -> list[str]:
-    """The distinctive part of each multi-word school name: generic words stripped from both ends.
+def school_cores(names: list[str], places: list[str], parts: set[str],
+                 starts: set[str] | None = None, ends: set[str] | None = None) -> list[str]:
+    """The distinctive part of each multi-word school name: generic words stripped from its ends.
 
-    "Queen Elizabeth High School" -> "Queen Elizabeth". A core must keep at
-    least two words and must not be a place, or it would match too much.
+    "Queen Elizabeth High School" -> "Queen Elizabeth"; "Prince of Wales High
+    School" -> "Prince of Wales" (a word such as "Wales" is only stripped where
+    it is generic, in "... Church in Wales High School"). A core must keep at
+    least two words, must not end in a linking word ("of", "y") and must not
+    be a place, or it would match too much.
     """
     place_keys = {fold(p) for p in places}
+    starts = parts | (starts or set())
+    ends = parts | (ends or set())
     cores = []
     for name in names:
         words = name.split()
         if len(words) < 3:
             continue
-        while words and fold(words[0]) in parts:
+        while words and fold(words[0]) in starts:
             words = words[1:]
-        while words and fold(words[-1]) in parts:
+        while words and fold(words[-1]) in ends:
+            words = words[:-1]
+        while words and fold(words[-1]) in _LINKS:
             words = words[:-1]
         core = " ".join(words)
         if len(words) >= 2 and fold(core) not in place_keys and fold(core) != fold(name):
@@ -112,32 +137,74 @@ def school_cores(names: list[str], places: list[str], parts: set[str]) -> list[s
     return _unique(cores)
 
 
+_LINKS = {"of", "y", "yr", "the", "and", "a", "in", "de", "st", "st."}
+
+
 def _single_letter_end(text: str) -> bool:
     last = text.split()[-1] if text.split() else ""
     return len(last) == 1 and last.isalpha()
 
 
-def person_forms(person: Person, titles: list[str]) -> list[dict[str, str]]:
-    """Every surface form that names ``person``, with its form label."""
-    forms: list[dict[str, str]] = [{"text": person.name, "form": "full"}]
+def _variants(text: str, form: str) -> list[dict[str, str]]:
+    """A multi-word form, joined up (hashtags) and hyphenated (URL slugs), besides itself."""
+    out = [{"text": text, "form": form}]
+    words = text.replace(".", " ").split()
+    if len(words) >= 2 and all(w.replace("-", "").replace("'", "").isalnum() for w in words):
+        out.append({"text": "".join(w.replace("-", "") for w in words), "form": form})
+        out.append({"text": "-".join(words), "form": form})
+    return out
+
+
+def common_names(directory: str = "") -> set[str]:
+    """Names that never stand alone: common surnames and names that are everyday words."""
+    words: set[str] = set()
+    for _, row in read_jsonl(COMMON_NAMES_FILE, directory):
+        words.update(fold(w) for w in row.get("words", []))
+    return words
+
+
+def person_forms(person: Person, titles: list[str], *, first_unique: bool = False, initials: tuple[str, ...] = (),
+                 table: list[tuple[str, str, str]] | None = None, surname_unique: bool = False) -> list[dict[str, str]]:
+    """Every surface form that names ``person``, with its form label.
+
+    ``first_unique``: no one else in the profile has this first name, so it
+    may stand alone (form ``first``). ``initials``: the titles for which
+    title + initial ("Mrs P") names only this person. ``table``: Welsh
+    mutations (:func:`mutations`) for the first name of the full name.
+    """
+    forms: list[dict[str, str]] = _variants(person.name, "full")
+    words = person.name.split()
     title_words = {fold(t).rstrip(".") for t in titles}
+    for word in mutated_forms(words[0], table or []) if len(words) > 1 else []:
+        forms.append({"text": " ".join([word, *words[1:]]), "form": "mutated"})
     for alias in person.aliases:
-        words = alias.split()
-        is_full = len(words) >= 2 and fold(words[0]).rstrip(".") not in title_words and not _single_letter_end(alias)
-        forms.append({"text": alias, "form": "full" if is_full else "alias"})
+        alias_words = alias.split()
+        is_full = len(alias_words) >= 2 and fold(alias_words[0]).rstrip(".") not in title_words \
+            and not _single_letter_end(alias)
+        forms += _variants(alias, "full" if is_full else "alias")
         if _single_letter_end(alias):
             forms.append({"text": alias + ".", "form": "alias"})
-        if words and fold(words[0]).rstrip(".") in title_words and not words[0].endswith("."):
-            forms.append({"text": words[0] + ". " + " ".join(words[1:]), "form": "alias"})
+        if alias_words and fold(alias_words[0]).rstrip(".") in title_words and not alias_words[0].endswith("."):
+            forms.append({"text": alias_words[0] + ". " + " ".join(alias_words[1:]), "form": "alias"})
     if person.kind == "staff":
-        surname = person.name.split()[-1]
+        surnames = [words[-1]] + ([" ".join(words[-2:])] if len(words) >= 3 else [])
         person_titles = list(person.titles) or titles
         for title in person_titles:
             bare = title.rstrip(".")
             for t in (bare, bare + "."):
-                forms.append({"text": f"{t} {surname}", "form": "title"})
-                if len(person.name.split()) > 1:
-                    forms.append({"text": f"{t} {person.name}", "form": "title_full"})
+                for surname in surnames:
+                    forms += _variants(f"{t} {surname}", "title")
+                    forms.append({"text": f"{t} {surname}s", "form": "title"})
+                if len(words) > 1:
+                    forms += _variants(f"{t} {person.name}", "title_full")
+                    forms.append({"text": f"{t} {words[0]}", "form": "title_first"})
+                if bare in initials:
+                    forms.append({"text": f"{t} {words[-1][0]}", "form": "alias"})
+                    forms.append({"text": f"{t} {words[-1][0]}.", "form": "alias"})
+    if first_unique and len(words) > 1:
+        forms.append({"text": words[0], "form": "first"})
+    if surname_unique and person.kind == "staff" and len(words) > 1:
+        forms.append({"text": words[-1], "form": "surname"})
     out: list[dict[str, str]] = []
     seen: set[str] = set()
     for form in forms:
@@ -145,6 +212,34 @@ def person_forms(person: Person, titles: list[str]) -> list[dict[str, str]]:
         if key not in seen:
             seen.add(key)
             out.append(form)
+    return out
+
+
+def _first_names(profile: Profile) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for p in profile.people:
+        names = {fold(p.name.split()[0])} | {fold(a.split()[0]) for a in p.aliases if len(a.split()) >= 2}
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _unique_initials(profile: Profile, titles: list[str]) -> dict[str, tuple[str, ...]]:
+    """For each member of staff, the titles with which title + surname initial names only them."""
+    owners: dict[tuple[str, str], list[str]] = {}
+    for p in profile.staff:
+        words = p.name.split()
+        if len(words) < 2:
+            continue
+        for title in {t.rstrip(".") for t in (p.titles or titles)}:
+            owners.setdefault((fold(title), fold(words[-1][0])), []).append(p.id)
+    out: dict[str, tuple[str, ...]] = {}
+    for p in profile.staff:
+        words = p.name.split()
+        if len(words) < 2:
+            continue
+        out[p.id] = tuple(t.rstrip(".") for t in (p.titles or titles)
+                          if owners.get((fold(t.rstrip(".")), fold(words[-1][0]))) == [p.id])
     return out
 
 
@@ -160,18 +255,39 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
         for form in mutated_forms(first, table):
             places.append(f"{form} {rest}".strip())
     names = _unique([school.name, *school.aliases])
+    firsts = _first_names(profile)
+    surnames: dict[str, int] = {}
+    for p in profile.people:
+        key = fold(p.name.split()[-1])
+        surnames[key] = surnames.get(key, 0) + 1
+    common = common_names(directory)
+    initials = _unique_initials(profile, titles)
+    min_first = 3  # a first name of one or two letters ("Jo") is never matched alone
+    min_surname = 5
+
+    def first_ok(p: Person) -> bool:
+        first = fold(p.name.split()[0])
+        return firsts.get(first, 0) == 1 and len(first) >= min_first and first not in common
+
+    def surname_ok(p: Person) -> bool:
+        last = fold(p.name.split()[-1])
+        return surnames.get(last, 0) == 1 and len(last) >= min_surname and last not in common and last not in firsts
     return {
         "school": {
             "id": school.id,
-            "names": names,
-            "cores": school_cores(names, list(school.places), name_parts(directory)),
+            "names": _unique([v["text"] for n in names for v in _variants(n, "name")]),
+            "cores": school_cores(names, list(school.places), name_parts(directory),
+                                  name_parts(directory, "name_start"), name_parts(directory, "name_end")),
             "places": _unique(places),
             "decoys": _unique(list(school.decoys)),
             "domains": [d.lower().strip(".") for d in school.domains],
             "handles": [h.lstrip("@").lower() for h in school.handles],
         },
+        "titles": _unique([t.rstrip(".") for t in titles] + [t.rstrip(".") for p in profile.staff for t in p.titles]),
         "people": [
-            {"id": p.id, "kind": p.kind, "name": p.name, "forms": person_forms(p, titles)}
+            {"id": p.id, "kind": p.kind, "name": p.name,
+             "forms": person_forms(p, titles, table=table, initials=initials.get(p.id, ()),
+                                   first_unique=first_ok(p), surname_unique=surname_ok(p))}
             for p in profile.people
         ],
     }

@@ -138,8 +138,19 @@ def test_telling_someone_to_kill_themselves_is_not_a_disclosure(analyse: Analyse
 
 # --- identifying --------------------------------------------------------------------------------
 
-def test_pupil_named_with_the_school_is_identifying(analyse: Analyse) -> None:
-    assert only(analyse("Osian Bowen" + AT), "identifying")["ref"] == "pupil-0044"
+def test_pupil_named_in_hostile_material_is_identifying(analyse: Analyse) -> None:
+    assert only(analyse("Osian Bowen is a loser and a freak." + AT), "identifying")["ref"] == "pupil-0044"
+
+
+def test_pupil_named_in_good_news_is_identifying_but_only_low(analyse: Analyse) -> None:
+    result = analyse("Congratulations to Osian Bowen on his prize." + AT)
+    flag = only(result, "identifying")
+    assert (flag["ref"], flag["severity"], result["severity"]) == ("pupil-0044", "low", "low")
+
+
+def test_pupil_named_in_hostile_material_is_high(analyse: Analyse) -> None:
+    result = analyse("Osian Bowen is a loser and a freak." + AT)
+    assert "severity" not in only(result, "identifying") and result["severity"] == "high"
 
 
 def test_staff_named_with_the_school_is_not_identifying(analyse: Analyse) -> None:

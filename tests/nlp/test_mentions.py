@@ -60,8 +60,19 @@ def test_pupils_match_by_full_name_and_alias(analyse: Analyse, text: str, ref: s
     assert refs(analyse(text + CONTEXT), "pupil") == [ref]
 
 
-def test_first_name_alone_is_not_a_mention(analyse: Analyse) -> None:
-    assert refs(analyse("Megan" + CONTEXT), "pupil") == []
+def test_first_name_alone_is_a_mention_when_the_school_is_named_in_the_same_sentence(analyse: Analyse) -> None:
+    assert refs(analyse("Megan" + CONTEXT), "pupil") == ["pupil-0043"]
+
+
+@pytest.mark.parametrize("text", ["Megan came round for tea. QEHS in Carmarthen is shut today.",
+                                  "megan at QEHS in Carmarthen"])
+def test_first_name_alone_without_school_context_or_capital_is_not_a_mention(analyse: Analyse, text: str) -> None:
+    assert refs(analyse(text), "pupil") == []
+
+
+def test_first_name_after_the_full_name_is_the_same_person(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn at QEHS in Carmarthen won. Well done Cai!")
+    assert [m["text"] for m in result["mentions"] if m["kind"] == "pupil"] == ["Cai Llewelyn", "Cai"]
 
 
 def test_school_handle_and_domain_are_school_mentions(analyse: Analyse) -> None:

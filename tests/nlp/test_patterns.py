@@ -47,15 +47,15 @@ def _copy_patterns(tmp_path: Path) -> Path:
 
 def test_broken_rule_file_is_refused_naming_file_and_line(example_profile: Profile, tmp_path: Path) -> None:
     patterns = _copy_patterns(tmp_path)
-    with (patterns / "cues-threat-v1.jsonl").open("a", encoding="utf-8") as handle:
+    with (patterns / "cues-threat-v2.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"id": "threat.broken", "category": "threat"\n')
-    with pytest.raises(PatternFileError, match=r"cues-threat-v1\.jsonl:\d+: not valid JSON"):
+    with pytest.raises(PatternFileError, match=r"cues-threat-v2\.jsonl:\d+: not valid JSON"):
         build_pipeline(example_profile, patterns_dir=str(patterns))
 
 
 def test_unknown_category_is_refused(example_profile: Profile, tmp_path: Path) -> None:
     patterns = _copy_patterns(tmp_path)
-    with (patterns / "cues-threat-v1.jsonl").open("a", encoding="utf-8") as handle:
+    with (patterns / "cues-threat-v2.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"id": "x.new", "category": "rudeness", "score": 0.5, "reason": "r", "phrases": ["boo"]}\n')
     with pytest.raises(PatternFileError, match="unknown category 'rudeness'"):
         build_pipeline(example_profile, patterns_dir=str(patterns))
@@ -63,7 +63,7 @@ def test_unknown_category_is_refused(example_profile: Profile, tmp_path: Path) -
 
 def test_bad_matcher_pattern_is_refused_naming_the_rule(example_profile: Profile, tmp_path: Path) -> None:
     patterns = _copy_patterns(tmp_path)
-    with (patterns / "cues-threat-v1.jsonl").open("a", encoding="utf-8") as handle:
+    with (patterns / "cues-threat-v2.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"id": "x.bad", "category": "threat", "score": 0.5, "reason": "r", "pattern": [{"NROM": "x"}]}\n')
     with pytest.raises(PatternFileError, match="x.bad"):
         build_pipeline(example_profile, patterns_dir=str(patterns))
@@ -71,7 +71,7 @@ def test_bad_matcher_pattern_is_refused_naming_the_rule(example_profile: Profile
 
 def test_duplicate_rule_id_is_refused(example_profile: Profile, tmp_path: Path) -> None:
     patterns = _copy_patterns(tmp_path)
-    with (patterns / "cues-disrepute-v1.jsonl").open("a", encoding="utf-8") as handle:
+    with (patterns / "cues-disrepute-v2.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"id": "threat.weapon", "category": "disrepute", "score": 0.5, "reason": "r", "phrases": ["x"]}\n')
     with pytest.raises(PatternFileError, match="already used"):
         build_pipeline(example_profile, patterns_dir=str(patterns))
@@ -79,10 +79,10 @@ def test_duplicate_rule_id_is_refused(example_profile: Profile, tmp_path: Path) 
 
 def test_a_new_phrase_in_a_rule_file_is_picked_up(example_profile: Profile, tmp_path: Path) -> None:
     patterns = _copy_patterns(tmp_path)
-    with (patterns / "cues-disrepute-v1.jsonl").open("a", encoding="utf-8") as handle:
+    with (patterns / "cues-disrepute-v2.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"id": "disrepute.test", "category": "disrepute", "score": 0.9, "reason": "test", '
                      '"phrases": ["grumbleflap"]}\n')
-    nlp = build_pipeline(example_profile, patterns_dir=str(patterns))
+    nlp = build_pipeline(example_profile, patterns_dir=str(patterns), textcat=False)
     doc = nlp("QE High in Carmarthen is a grumbleflap.")
     assert [f["rules"] for f in doc._.repmon_flags] == [["disrepute.test"]]
 

@@ -44,8 +44,31 @@ def test_decoy_elsewhere_in_the_text_does_not_beat_a_place_by_the_name(analyse: 
     assert analyse(text)["relevant"] is True
 
 
-def test_school_name_alone_is_not_enough(analyse: Analyse) -> None:
-    assert analyse("QEHS is the best.")["relevant"] is False
+def test_school_name_alone_is_relevant_when_nothing_points_elsewhere(analyse: Analyse) -> None:
+    result = analyse("QEHS is the worst.")
+    assert result["relevant"] is True and "nothing points to another school" in result["relevance"]
+
+
+@pytest.mark.parametrize("text", ["Queen Elizabeth High School in Whitby won the cup.", "QE High, Hexham, won the cup.",
+                                  "Bromyard's Queen Elizabeth High School won the cup."])
+def test_school_name_placed_somewhere_else_is_not_relevant(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is False
+
+
+def test_short_core_name_alone_is_not_enough(analyse: Analyse) -> None:
+    assert analyse("Queen Elizabeth school is the best.")["relevant"] is False
+
+
+def test_profile_place_qualified_by_a_decoy_counts_as_the_decoy(tmp_path) -> None:
+    from nlp.analyse import Analyser
+    from repmon.profile import load_profile
+
+    profile = tmp_path / "p.toml"
+    profile.write_text('[school]\nid = "pw"\nname = "Prince of Wales High School"\naliases = ["PoW High"]\n'
+                       'places = ["Bangor"]\ndecoys = ["County Down"]\n', encoding="utf-8")
+    analyser = Analyser(load_profile(profile), textcat=False)
+    assert analyser.analyse({"id": 1, "text": "PoW High in Bangor, County Down, won."})["relevant"] is False
+    assert analyser.analyse({"id": 2, "text": "PoW High in Bangor won."})["relevant"] is True
 
 
 @pytest.mark.parametrize("text", ["QEHS in Carmarthen is the best.", "QEHS yng Nghaerfyrddin", "QEHS o Gaerfyrddin",
@@ -105,3 +128,13 @@ def test_nothing_about_the_school_is_not_relevant(analyse: Analyse) -> None:
 
 def test_every_result_says_why(analyse: Analyse) -> None:
     assert analyse("QEHS in Carmarthen")["relevance"] == "'QEHS' with the place 'Carmarthen'"
+
+
+def test_a_namesake_placed_straight_after_the_full_name_is_not_relevant() -> None:
+    from nlp.analyse import Analyser
+    from repmon.profile import load_profile
+    from tests.paths import REPO
+
+    analyser = Analyser(load_profile(REPO / "nlp" / "gold" / "powhs.toml"), textcat=False)
+    assert not analyser.analyse({"id": "v", "text": "Prince of Wales High School Vancouver is holding its reunion"})["relevant"]
+    assert analyser.analyse({"id": "n", "text": "Prince of Wales High School Netball team are champions"})["relevant"]

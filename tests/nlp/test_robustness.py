@@ -27,6 +27,12 @@ HOSTILE = {
     "long-digit-run": "0" * 300_000,
     "at-signs": "a@" * 150_000,
     "whitespace-only": " \n\t" * 100_000,
+    "one-megabyte-post": ("Mrs Pritchard at QEHS in Carmarthen is a thief and I'm going to stab her.\n" * 14_000)[:1_000_000],
+    "spaced-letters": "P r i t c h a r d " * 50_000,
+    "dotted-letters": "B.e.y.n.o.n." * 50_000,
+    "leet-and-misspelt-names": "Mrs Pr1tch4rd Mrs Pritchad Rhian Pritchrd " * 20_000,
+    "url-with-many-slashes": "https://news.example/" + "qe-high/" * 60_000,
+    "many-line-breaks": "QEHS\nis\na\nshambles\n" * 50_000,
 }
 
 

@@ -1,0 +1,359 @@
+"""Train the text classifier (:mod:`nlp.textcat`) from the labelled corpus in ``nlp/corpus/``.
+
+    .venv/bin/python -m nlp.train              # train, score the dev split, save to nlp/model/textcat
+    .venv/bin/python -m nlp.train evaluate     # the dev-split scores of the built model
+    .venv/bin/python -m nlp.train predict TEXT...
+
+The corpus is JSON Lines (``text``, ``labels``, ``lang``, ``source_kind``,
+optional ``note``); each example goes to the dev split when the SHA-256 of its
+text falls in one fifth of the hash space, so the split never changes when
+examples are added elsewhere. Training uses a fixed seed and one ordering, so
+the same corpus gives the same model (about 35 s of CPU).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import random
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from nlp.textcat import (
+    BUILD_HINT, CATEGORIES, INFO_FILE, MODEL_DIR, TEXTCAT_VERSION, THRESHOLD, Classifier, TextcatError,
+    prepare, load_classifier,
+)
+from repmon.errors import RepmonError
+
+log = logging.getLogger(__name__)
+
+LANGS = ("en", "cy")
+SOURCE_KINDS = ("tweet", "reddit", "forum", "news", "review")
+SEED = 1234
+EPOCHS = 10
+DROPOUT = 0.2
+BATCH_SIZE = 16
+POSITIVE_REPEAT = 3
+LEARN_RATE = 0.001
+DEV_BUCKETS = 5          # one in DEV_BUCKETS examples is dev
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    labels: tuple[str, ...]
+    lang: str
+    source_kind: str
+    note: str = ""
+    where: str = ""          # "file:line", for messages
+
+    @property
+    def split(self) -> str:
+        return split_of(self.text)
+
+
+def split_of(text: str) -> str:
+    """'dev' or 'train', stable for a given text."""
+    digest = hashlib.sha256(_key(text).encode("utf-8")).digest()
+    return "dev" if int.from_bytes(digest[:4], "big") % DEV_BUCKETS == 0 else "train"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# -- corpus ----------------------------------------------------------------------------------------
+
+
+def load_corpus(corpus: Path = CORPUS_DIR) -> list[Example]:
+    """Every example in ``corpus`` (a directory of ``*.jsonl`` files, or one file), checked."""
+    files = sorted(corpus.glob("*.jsonl")) if corpus.is_dir() else [corpus]
+    if not files or not files[0].exists():
+        raise TextcatError(f"{corpus}: no corpus files (*.jsonl) found. Point --corpus at nlp/corpus.")
+    examples: list[Example] = []
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            examples.append(_parse(line, f"{path.name}:{number}"))
+    return examples
+
+
+def _parse(line: str, where: str) -> Example:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise TextcatError(f"{where}: not valid JSON ({exc.msg}). Write one JSON object a line.") from None
+    if not isinstance(row, dict):
+        raise TextcatError(f"{where}: expected a JSON object with text, labels, lang and source_kind.")
+    text, labels = row.get("text"), row.get("labels")
+    if not isinstance(text, str) or not text.strip():
+        raise TextcatError(f"{where}: field 'text' must be a non-empty string.")
+    if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+        raise TextcatError(f"{where}: field 'labels' must be a list of category names (may be empty).")
+    unknown = sorted(set(labels) - set(CATEGORIES))
+    if unknown:
+        raise TextcatError(f"{where}: field 'labels' has unknown {unknown}; use only {list(CATEGORIES)}.")
+    lang, kind = row.get("lang"), row.get("source_kind")
+    if lang not in LANGS:
+        raise TextcatError(f"{where}: field 'lang' must be one of {list(LANGS)}, not {lang!r}.")
+    if kind not in SOURCE_KINDS:
+        raise TextcatError(f"{where}: field 'source_kind' must be one of {list(SOURCE_KINDS)}, not {kind!r}.")
+    note = row.get("note", "")
+    return Example(text, tuple(sorted(set(labels))), lang, kind, note if isinstance(note, str) else "", where)
+
+
+def corpus_digest(examples: Sequence[Example]) -> str:
+    h = hashlib.sha256()
+    for ex in examples:
+        h.update(json.dumps([ex.text, ex.labels], ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()[:12]
+
+
+def split(examples: Sequence[Example]) -> tuple[list[Example], list[Example]]:
+    train_set = [ex for ex in examples if ex.split == "train"]
+    dev_set = [ex for ex in examples if ex.split == "dev"]
+    return train_set, dev_set
+
+
+# -- model -----------------------------------------------------------------------------------------
+
+
+def _model_config() -> dict[str, Any]:
+    """A bag-of-words linear model next to a small CNN over NORM/prefix/suffix/shape hashes."""
+    return {
+        "threshold": THRESHOLD,
+        "model": {
+            "@architectures": "spacy.TextCatEnsemble.v2",
+            "nO": None,
+            "linear_model": {
+                "@architectures": "spacy.TextCatBOW.v3",
+                "exclusive_classes": False,
+                "length": 262144,
+                "ngram_size": 2,
+                "no_output_layer": False,
+                "nO": None,
+            },
+            "tok2vec": {
+                "@architectures": "spacy.Tok2Vec.v2",
+                "embed": {
+                    "@architectures": "spacy.MultiHashEmbed.v2",
+                    "width": 64,
+                    "rows": [5000, 2500, 2500, 1000],
+                    "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+                    "include_static_vectors": False,
+                },
+                "encode": {
+                    "@architectures": "spacy.MaxoutWindowEncoder.v2",
+                    "width": 64,
+                    "window_size": 1,
+                    "maxout_pieces": 3,
+                    "depth": 2,
+                },
+            },
+        },
+    }
+
+
+def _blank() -> Any:
+    import spacy
+
+    nlp = spacy.blank("en")
+    textcat: Any = nlp.add_pipe("textcat_multilabel", config=_model_config())
+    for label in CATEGORIES:
+        textcat.add_label(label)
+    return nlp
+
+
+def _to_examples(nlp: Any, examples: Iterable[Example]) -> list[Any]:
+    from spacy.training import Example as SpacyExample
+
+    out = []
+    for ex in examples:
+        doc = nlp.make_doc(prepare(ex.text))
+        cats = {c: 1.0 if c in ex.labels else 0.0 for c in CATEGORIES}
+        out.append(SpacyExample.from_dict(doc, {"cats": cats}))
+    return out
+
+
+@dataclass
+class Scores:
+    per_category: dict[str, dict[str, float]] = field(default_factory=dict)   # category -> p, r, f, support
+    macro_f1: float = 0.0
+    n: int = 0
+    threshold: float = THRESHOLD
+
+    def table(self) -> str:
+        lines = [f"{'category':<14}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}"]
+        for cat in CATEGORIES:
+            s = self.per_category[cat]
+            lines.append(f"{cat:<14}{s['p']:>10.2f}{s['r']:>8.2f}{s['f']:>7.2f}{int(s['support']):>9}")
+        lines.append(f"macro-F1 {self.macro_f1:.3f} over {self.n} dev examples (threshold {self.threshold})")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"per_category": self.per_category, "macro_f1": self.macro_f1, "n": self.n, "threshold": self.threshold}
+
+
+def score(gold: Sequence[Example], predicted: Sequence[dict[str, float]], threshold: float = THRESHOLD) -> Scores:
+    from nlp.evaluate import Counts
+
+    per: dict[str, dict[str, float]] = {}
+    for cat in CATEGORIES:
+        counts = Counts()
+        for ex, probs in zip(gold, predicted):
+            counts.add(probs.get(cat, 0.0) >= threshold, cat in ex.labels)
+        per[cat] = {"p": round(counts.precision, 4), "r": round(counts.recall, 4), "f": round(counts.f1, 4),
+                    "support": counts.support}
+    macro = sum(s["f"] for s in per.values()) / len(per)
+    return Scores(per, round(macro, 4), len(gold), threshold)
+
+
+def train(
+    corpus: Path = CORPUS_DIR,
+    output: Path | None = MODEL_DIR,
+    *,
+    seed: int = SEED,
+    epochs: int = EPOCHS,
+    drop: float = DROPOUT,
+    positive_repeat: int = POSITIVE_REPEAT,
+    limit: int | None = None,
+) -> tuple["Classifier", Scores]:
+    """Train on the train split, score on the dev split, save to ``output`` (None: do not save).
+
+    ``limit`` keeps only the first N examples of each split (for quick tests).
+    """
+    import spacy
+    from spacy.util import minibatch
+    from thinc.api import Adam
+
+    examples = load_corpus(corpus)
+    train_set, dev_set = split(examples)
+    if limit is not None:
+        train_set, dev_set = train_set[:limit], dev_set[:limit]
+    if not train_set:
+        raise TextcatError(f"{corpus}: the train split is empty; add examples.")
+
+    spacy.util.fix_random_seed(seed)
+    nlp = _blank()
+    train_examples = _to_examples(nlp, train_set)
+    optimizer = Adam(learn_rate=LEARN_RATE, use_averages=True, L2=1e-6, grad_clip=1.0)
+    nlp.initialize(lambda: train_examples, sgd=optimizer)
+    rng = random.Random(seed)
+    # each category is rare (about one text in ten): showing the labelled texts more than once
+    # per epoch keeps the model from learning that "no" is always the safe answer
+    labelled = [ex for ex, src in zip(train_examples, train_set) if src.labels]
+    order = list(train_examples) + labelled * (positive_repeat - 1)
+    started = time.monotonic()
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        losses: dict[str, float] = {}
+        for batch in minibatch(order, size=BATCH_SIZE):
+            nlp.update(batch, sgd=optimizer, drop=drop, losses=losses)
+        log.info("epoch %d loss %.3f", epoch + 1, losses.get("textcat_multilabel", 0.0))
+    # keep the running average of the weights over all updates (what spaCy's own trainer saves):
+    # the last update's weights swing from epoch to epoch on a corpus this small
+    with nlp.use_params(optimizer.averages):
+        averaged = nlp.to_bytes()
+    nlp.from_bytes(averaged)
+
+    info = {
+        "version": f"{TEXTCAT_VERSION}+{corpus_digest(examples)}",
+        "categories": list(CATEGORIES),
+        "threshold": THRESHOLD,
+        "seed": seed,
+        "epochs": epochs,
+        "dropout": drop,
+        "positive_repeat": positive_repeat,
+        "train_examples": len(train_set),
+        "dev_examples": len(dev_set),
+        "train_seconds": round(time.monotonic() - started, 1),
+    }
+    classifier = Classifier(nlp, info)
+    scores = score(dev_set, classifier.predict([ex.text for ex in dev_set])) if dev_set else Scores()
+    info["dev"] = scores.as_dict()
+    if output is not None:
+        save(classifier, output)
+    return classifier, scores
+
+
+def save(classifier: "Classifier", output: Path) -> None:
+    """Write the model next to ``output`` and move it in place, so a half-written model is never loaded."""
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = output.with_name(output.name + ".tmp")
+    if staging.exists():
+        shutil.rmtree(staging)
+    classifier.nlp.to_disk(staging)
+    (staging / INFO_FILE).write_text(json.dumps(classifier.info, indent=2) + "\n", encoding="utf-8")
+    if output.exists():
+        shutil.rmtree(output)
+    staging.rename(output)
+
+
+# -- command line ----------------------------------------------------------------------------------
+
+
+def evaluate(model: Path | None = None, corpus: Path = CORPUS_DIR, threshold: float = THRESHOLD) -> Scores:
+    """Scores of a built model on the dev split of ``corpus``, a category counting from ``threshold``."""
+    clf = load_classifier(model)
+    if clf is None:
+        raise TextcatError(f"no text classifier at {model or MODEL_DIR}; {BUILD_HINT}.")
+    _, dev_set = split(load_corpus(corpus))
+    return score(dev_set, clf.predict([ex.text for ex in dev_set]), threshold)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv = ["train", *argv]          # training is the default command
+    parser = argparse.ArgumentParser(prog="python -m nlp.train", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_train = sub.add_parser("train", help="train on nlp/corpus and save the model. Example: python -m nlp.train")
+    p_train.add_argument("--corpus", type=Path, default=CORPUS_DIR)
+    p_train.add_argument("--output", type=Path, default=MODEL_DIR)
+    p_train.add_argument("--seed", type=int, default=SEED)
+    p_train.add_argument("--epochs", type=int, default=EPOCHS)
+    p_eval = sub.add_parser("evaluate", help="score the built model on the dev split. Example: python -m nlp.train evaluate")
+    p_eval.add_argument("--model", type=Path, default=MODEL_DIR)
+    p_eval.add_argument("--corpus", type=Path, default=CORPUS_DIR)
+    p_eval.add_argument("--threshold", type=float, default=THRESHOLD)
+    p_pred = sub.add_parser("predict", help="print the scores of each TEXT. Example: python -m nlp.train predict 'text'")
+    p_pred.add_argument("texts", nargs="+")
+    p_pred.add_argument("--model", type=Path, default=MODEL_DIR)
+    args = parser.parse_args(argv)
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    try:
+        if args.command == "train":
+            clf, scores = train(args.corpus, args.output, seed=args.seed, epochs=args.epochs)
+            print(f"saved {clf.version} to {args.output} "
+                  f"({clf.info['train_examples']} train, {clf.info['dev_examples']} dev, {clf.info['train_seconds']} s)")
+            print(scores.table())
+        elif args.command == "evaluate":
+            print(evaluate(args.model, args.corpus, args.threshold).table())
+        else:
+            loaded = load_classifier(args.model)
+            if loaded is None:
+                raise TextcatError(f"no text classifier at {args.model}; {BUILD_HINT}.")
+            for text, probs in zip(args.texts, loaded.predict(args.texts)):
+                shown = ", ".join(f"{c} {p:.2f}" for c, p in sorted(probs.items(), key=lambda kv: -kv[1]) if p >= 0.05)
+                print(f"{text[:60]!r}: {shown or 'nothing'}")
+    except RepmonError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""The labelled corpus and the text classifier trained from it (nlp/train.py, nlp/textcat.py)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from nlp import textcat
+from nlp import train as training
+from nlp.textcat import CATEGORIES, Classifier, TextcatError, load_classifier
+from nlp.train import load_corpus, split, train
+
+# -- the corpus ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[training.Example]:
+    return load_corpus()
+
+
+def test_corpus_is_big_enough_and_labels_are_contract_categories(corpus: list[training.Example]) -> None:
+    assert len(corpus) >= 800
+    assert {label for ex in corpus for label in ex.labels} == set(CATEGORIES)
+
+
+def test_corpus_has_a_real_share_of_welsh_and_every_source_kind(corpus: list[training.Example]) -> None:
+    langs = Counter(ex.lang for ex in corpus)
+    assert langs["cy"] >= 0.3 * len(corpus)
+    kinds = Counter(ex.source_kind for ex in corpus)
+    assert set(kinds) == set(training.SOURCE_KINDS)
+    assert min(kinds.values()) >= 60
+
+
+def test_every_category_has_enough_examples_in_both_languages_and_both_splits(corpus: list[training.Example]) -> None:
+    train_set, dev_set = split(corpus)
+    for cat in CATEGORIES:
+        assert sum(cat in ex.labels for ex in corpus if ex.lang == "en") >= 50, cat
+        assert sum(cat in ex.labels for ex in corpus if ex.lang == "cy") >= 25, cat
+        assert sum(cat in ex.labels for ex in dev_set) >= 8, cat
+        assert sum(cat in ex.labels for ex in train_set) >= 40, cat
+
+
+def test_corpus_is_multi_label_with_many_items_that_have_no_category(corpus: list[training.Example]) -> None:
+    assert sum(not ex.labels for ex in corpus) >= 0.35 * len(corpus)
+    assert sum(len(ex.labels) >= 2 for ex in corpus) >= 60
+
+
+VIOLENT = re.compile(r"\b(kill\w*|dead|dying|die|murder\w*|destroy\w*|smash\w*|shoot\w*|stab|bomb|lladd|marw|chwalu)\b", re.I)
+QUOTED = re.compile(r"[\"'\u2018\u201c][^\"'\u2019\u201d]{3,}[\"'\u2019\u201d]")
+
+
+def test_corpus_has_hard_negatives(corpus: list[training.Example]) -> None:
+    unlabelled = [ex for ex in corpus if not ex.labels]
+    # idioms, banter and sports rivalry that use violent words
+    assert sum(bool(VIOLENT.search(ex.text)) for ex in unlabelled) >= 40
+    # quotes of abuse or allegations, reported to condemn them
+    assert sum(bool(QUOTED.search(ex.text)) for ex in unlabelled) >= 20
+    # praise of named staff, and news about an incident
+    assert sum(bool(re.search(r"\b(Mr|Mrs|Miss|Ms|Dr)\b", ex.text)) for ex in unlabelled) >= 60
+    assert sum(ex.source_kind == "news" for ex in unlabelled) >= 40
+    # the tricky ones say why they are labelled as they are
+    assert sum(bool(ex.note) for ex in unlabelled) >= 60
+
+
+def test_corpus_has_no_duplicates(corpus: list[training.Example]) -> None:
+    keys = Counter(" ".join(ex.text.lower().split()) for ex in corpus)
+    assert [k for k, n in keys.items() if n > 1] == []
+
+
+def test_corpus_avoids_the_names_in_the_school_policy(corpus: list[training.Example]) -> None:
+    text = " ".join(ex.text for ex in corpus).lower()
+    for name in ("o'kelly", "o\u2019kelly", "starkey"):
+        assert name not in text
+
+
+def test_split_is_stable_and_about_one_fifth_dev(corpus: list[training.Example]) -> None:
+    assert training.split_of("Mr Hartley is a thief") == training.split_of("  mr hartley IS a thief ")
+    dev = sum(ex.split == "dev" for ex in corpus)
+    assert 0.15 * len(corpus) <= dev <= 0.25 * len(corpus)
+
+
+def write(path: Path, *rows: object) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+GOOD = {"text": "Lovely concert", "labels": [], "lang": "en", "source_kind": "tweet"}
+
+
+@pytest.mark.parametrize(
+    ("row", "says"),
+    [
+        ({**GOOD, "labels": ["threats"]}, "unknown ['threats']; use only"),
+        ({**GOOD, "lang": "fr"}, "field 'lang'"),
+        ({**GOOD, "source_kind": "blog"}, "field 'source_kind'"),
+        ({**GOOD, "text": " "}, "field 'text'"),
+        ("{not json", "not valid JSON"),
+    ],
+)
+def test_a_bad_corpus_line_is_refused_naming_file_line_and_fix(tmp_path: Path, row: object, says: str) -> None:
+    path = write(tmp_path / "bad.jsonl", "# a comment", GOOD, row)
+    with pytest.raises(TextcatError, match="bad.jsonl:3") as err:
+        load_corpus(tmp_path)
+    assert says in str(err.value)
+
+
+# -- training --------------------------------------------------------------------------------------
+
+
+def test_training_is_deterministic_and_saved_models_give_the_same_scores(tmp_path: Path) -> None:
+    texts = ["Mr Hartley is a thief", "Lovely concert tonight", "I will stab Mrs Okafor", "Ysgol waethaf Cymru"]
+    first, _ = train(output=tmp_path / "a", epochs=2, limit=60)
+    second, _ = train(output=None, epochs=2, limit=60)
+    assert first.predict(texts) == second.predict(texts)
+    loaded = load_classifier(tmp_path / "a")
+    assert loaded is not None
+    assert loaded.predict(texts) == first.predict(texts)
+    assert loaded.version == first.version and loaded.version.startswith("textcat-v1+")
+    assert not (tmp_path / "a.tmp").exists()
+
+
+def test_training_another_seed_gives_another_model() -> None:
+    texts = ["Mr Hartley is a thief", "Lovely concert tonight"]
+    a, _ = train(output=None, epochs=2, limit=60, seed=1)
+    b, _ = train(output=None, epochs=2, limit=60, seed=2)
+    assert a.predict(texts) != b.predict(texts)
+
+
+def test_no_model_yet_gives_none_and_says_how_to_build_it(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="nlp.textcat"):
+        assert load_classifier(tmp_path / "missing") is None
+    assert "make venv" in caplog.text and "python -m nlp.train" in caplog.text
+
+
+def test_a_damaged_model_is_an_error_that_says_rebuild(tmp_path: Path) -> None:
+    (tmp_path / textcat.INFO_FILE).write_text("{}", encoding="utf-8")
+    with pytest.raises(TextcatError, match="rebuild it"):
+        load_classifier(tmp_path)
+
+
+# -- the built model -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def classifier(tmp_path_factory: pytest.TempPathFactory) -> Classifier:
+    """The model `make venv` built; trained here when it is missing (a clean checkout)."""
+    clf = load_classifier()
+    if clf is None:
+        clf, _ = train(output=tmp_path_factory.mktemp("textcat") / "model")
+    return clf
+
+
+OBVIOUS = [
+    ("I'm going to stab Mr Fairweather in the car park tomorrow, he won't see it coming", "threat"),
+    ("Dwi'n mynd i ladd Mr Pugh fory, dwi'n dod â chyllell i'r ysgol", "threat"),
+    ("She's in year 9 and she's been cutting herself and says she wants to die", "safeguarding"),
+    ("Miss Dobbs is a fat ugly cow and everyone in Year 10 hates her", "harassment"),
+    ("Mr Tanner stole the trip money and was sacked for it, the school covered it up", "defamatory"),
+    ("Ruby Shaw in Year 8 at Harcourt lives at 12 Elm Road, her number is 07700 900123", "identifying"),
+    ("Worst school in the county, bullying ignored and nobody answers emails. Avoid.", "disrepute"),
+]
+HARMLESS = [
+    "Well done to everyone in the Year 7 choir, what a lovely concert tonight!",
+    "Llongyfarchiadau i'r tîm pêl-droed ar ennill y gynghrair!",
+    "Does anyone know when the uniform shop opens after half term?",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), OBVIOUS)
+def test_the_built_model_finds_the_obvious_category(classifier: Classifier, text: str, category: str) -> None:
+    probs = classifier.predict([text])[0]
+    assert probs[category] >= textcat.THRESHOLD, probs
+    assert max(probs, key=probs.__getitem__) == category, probs
+
+
+@pytest.mark.parametrize("text", HARMLESS)
+def test_the_built_model_leaves_harmless_posts_alone(classifier: Classifier, text: str) -> None:
+    assert max(classifier.predict([text])[0].values()) < textcat.THRESHOLD
+
+
+def test_the_built_model_reached_its_dev_scores(classifier: Classifier) -> None:
+    dev = classifier.info["dev"]
+    assert dev["macro_f1"] >= 0.6
+    assert min(s["f"] for s in dev["per_category"].values()) >= 0.4
+
+
+def test_predict_answers_every_text_in_order_even_bad_ones(classifier: Classifier) -> None:
+    texts = ["", "   ", "\u200b\u202e" * 50, "😀" * 10_000, "x" * 1_000_000, "Mr Tanner stole the trip money"]
+    out = classifier.predict(texts)
+    assert len(out) == len(texts)
+    assert all(set(p) == set(CATEGORIES) and all(0.0 <= v <= 1.0 for v in p.values()) for p in out)
+    assert out[0] == out[1] == dict.fromkeys(CATEGORIES, 0.0)
+
+
+# -- the command line ------------------------------------------------------------------------------
+
+
+def test_command_line_predict_and_a_missing_model(classifier: Classifier, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    classifier.nlp.to_disk(tmp_path / "m")
+    (tmp_path / "m" / textcat.INFO_FILE).write_text(json.dumps(classifier.info), encoding="utf-8")
+    assert training.main(["predict", "--model", str(tmp_path / "m"), "I will stab Mr Fairweather tomorrow"]) == 0
+    assert "threat" in capsys.readouterr().out
+    assert training.main(["evaluate", "--model", str(tmp_path / "none")]) == 1
+    assert "Error:" in capsys.readouterr().err
