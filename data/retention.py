@@ -1,7 +1,8 @@
 """Retention: purge what a school's records policy says need not be kept, and record each purge.
 
 Four rules, each off when set to 0:
-- items that analysis found irrelevant (and the evidence only they used) after N days;
+- items that analysis found irrelevant (and the evidence only they used), and social
+  accounts seen but not flagged as impersonating anyone, after N days;
 - alerts dismissed as false positives or marked safe, with their item, after M days;
 - incidents (every other alert) with their item, letters and evidence after K years;
 - the log of source runs after R days (each source's latest run is kept).
@@ -36,11 +37,12 @@ class PurgeResult:
     alerts: int = 0
     evidence: int = 0
     runs: int = 0
+    accounts: int = 0
     files: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"purged {self.items} irrelevant items, {self.alerts} alerts, {self.evidence} evidence records, "
-                f"{len(self.files)} evidence files, {self.runs} old run records")
+                f"{len(self.files)} evidence files, {self.runs} old run records, {self.accounts} social accounts not flagged")
 
 
 def _references(db: Any, table: str) -> list[tuple[str, str, bool, bool]]:
@@ -136,6 +138,8 @@ def purge(store: Store, *, irrelevant_days: int, dismissed_days: int, incident_y
         rows = list(db.query("SELECT id, item_id, state, severity, created_at, updated_at FROM alerts"
                              " WHERE created_at < ?", [cutoff]))
         result.alerts += _purge_alerts(store, rows, "retention.incident_years", incident_years)
+    if irrelevant_days > 0 and store.db["social_accounts"].exists():
+        result.accounts = _purge_unflagged_accounts(store, clock.iso(now - timedelta(days=irrelevant_days)))
     if run_log_days > 0:
         result.runs = _purge_run_log(store, clock.iso(now - timedelta(days=run_log_days)))
     days = [d for d in (irrelevant_days, dismissed_days, round(365.25 * incident_years)) if d > 0]
@@ -157,6 +161,15 @@ def _purge_alerts(store: Store, rows: list[dict[str, Any]], rule: str, limit: in
                 "limit": limit, "state": row["state"], "severity": row["severity"],
                 "created_at": row["created_at"], "updated_at": row["updated_at"], "item_id": row["item_id"]})
     return len(rows)
+
+
+def _purge_unflagged_accounts(store: Store, cutoff: str) -> int:
+    """Social accounts seen, judged not to impersonate anyone, and not seen since the cutoff."""
+    cur = store.db.execute("DELETE FROM social_accounts WHERE alert_id IS NULL AND last_seen < ?", [cutoff])
+    if cur.rowcount:
+        _record(store, "retention.irrelevant_days", f"{cur.rowcount} social accounts not flagged",
+                {"last_seen_before": cutoff})
+    return int(cur.rowcount)
 
 
 def _purge_run_log(store: Store, cutoff: str) -> int:

@@ -167,7 +167,8 @@ def summary(result: DemoResult) -> str:
     alerts = ", ".join(f"{n} {s}" for s, n in result.alerts_by_severity.items() if n) or "none"
     lines = [
         f"repmon demo finished in {result.seconds:.1f} s (offline: local site and SMTP server on 127.0.0.1)",
-        f"  collected  {result.items} items from the demo site and its feed ({result.run['status']}: {result.run['message']})",
+        f"  collected  {result.run['items_new']} items from the demo site and its feed "
+        f"({result.run['status']}: {result.run['message'].split(', brave search is off')[0]})",
         *([f"  social     {sum(r['items_new'] for r in result.social)} posts and comments from "
            + ", ".join(f"{r['source']} ({r['items_new']})" for r in result.social)
            + " (recorded, fictional answers replayed through each platform's client library)"] if result.social else []),

@@ -94,3 +94,19 @@ def test_zero_keeps_everything(store: Store) -> None:
     result = purge(store, irrelevant_days=0, dismissed_days=0, incident_years=0, now=NOW)
     assert (result.items, result.alerts, result.evidence) == (0, 0, 0)
     assert not list(store.db.query("SELECT id FROM purges"))
+
+
+def test_social_accounts_not_flagged_go_after_the_irrelevant_days_flagged_ones_stay(store: Store) -> None:
+    def account(key: str, last_seen: str, alert_id: int | None) -> None:
+        store.db.execute(
+            "INSERT INTO social_accounts (platform, account_key, handle, first_seen, last_seen, verdict, alert_id)"
+            " VALUES ('mastodon', ?, ?, ?, ?, ?, ?)",
+            [key, key, last_seen, last_seen, "impersonation" if alert_id else "ok", alert_id])
+
+    account("old-harmless", "2026-09-01T00:00:00Z", None)
+    account("recent-harmless", "2026-11-20T00:00:00Z", None)
+    account("old-flagged", "2026-09-01T00:00:00Z", 7)
+    result = purge(store, irrelevant_days=30, dismissed_days=0, incident_years=0, now=NOW)
+    assert result.accounts == 1
+    left = {r[0] for r in store.db.execute("SELECT account_key FROM social_accounts").fetchall()}
+    assert left == {"recent-harmless", "old-flagged"}
