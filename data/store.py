@@ -171,8 +171,15 @@ class Store:
         if severity not in SEVERITIES:
             raise ValueError(f"unknown severity {severity!r}")
         with self.db.atomic():
-            found = self._one("SELECT id FROM alerts WHERE item_id = ?", [item_id])
+            found = self._one("SELECT id, severity FROM alerts WHERE item_id = ?", [item_id])
             if found:
+                if SEVERITIES.index(severity) > SEVERITIES.index(found["severity"]):
+                    # a newer analyser saw more in the item: the alert goes up (never down) and says why
+                    self.db.execute(
+                        "UPDATE alerts SET severity = ?, categories = ?, finding_id = ?, updated_at = ? WHERE id = ?",
+                        [severity, _json(sorted(categories)), finding_id, clock.iso(), found["id"]])
+                    self._event(found["id"], actor, "severity_raised",
+                                {"from": found["severity"], "to": severity, "categories": sorted(categories)})
                 return found["id"], False
             at = clock.iso()
             cur = self.db.execute(
@@ -183,6 +190,10 @@ class Store:
             alert_id = _rowid(cur)
             self._event(alert_id, actor, "opened", {"severity": severity, "categories": sorted(categories)}, at)
             return alert_id, True
+
+    def alert_for_item(self, item_id: int) -> int | None:
+        found = self._one("SELECT id FROM alerts WHERE item_id = ?", [item_id])
+        return found["id"] if found else None
 
     def _event(self, alert_id: int, actor: str, action: str, detail: dict[str, Any], at: str | None = None) -> int:
         cur = self.db.execute(

@@ -50,8 +50,11 @@ def analyse_new(settings: Settings, store: Store, profile: Profile) -> AnalyseRe
             result.errors.append(f"item {item['id']} ({item['url']}): {type(exc).__name__}: {exc}")
             continue
         with store.db.atomic():  # finding and alert together: a crash between them would lose the alert
+            existing = store.alert_for_item(item["id"])  # from an earlier analyser version
             finding_id, _ = store.save_finding(item["id"], ANALYSER_VERSION, finding)
             alert_id = maybe_open_alert(store, item["id"], finding_id, finding, settings["alerts.threshold"])
+            if alert_id == existing:
+                alert_id = None  # not new (its severity may have gone up; the alert's history says so)
         result.analysed += 1
         result.relevant += int(bool(finding["relevant"]))
         if alert_id is not None:

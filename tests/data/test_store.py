@@ -132,6 +132,20 @@ def test_opening_an_alert_twice_changes_nothing(store: Store) -> None:
     assert dump(store) == before
 
 
+def test_a_newer_analysis_raises_an_alerts_severity_never_lowers_it(store: Store) -> None:
+    alert_id = alert_for(store)
+    alert = store.get_alert(alert_id)
+    assert alert is not None
+
+    store.open_alert(alert["item_id"], alert["finding_id"], "medium", ["disrepute"])
+    assert store.get_alert(alert_id)["severity"] == "high"  # type: ignore[index]
+    store.open_alert(alert["item_id"], alert["finding_id"], "critical", ["threat"])
+
+    raised = store.get_alert(alert_id)
+    assert raised is not None and (raised["severity"], raised["categories"]) == ("critical", ["threat"])
+    assert store.alert_events(alert_id)[-1]["action"] == "severity_raised"
+
+
 def test_opening_an_alert_is_written_to_its_audit_trail(store: Store) -> None:
     alert_id = alert_for(store)
 
