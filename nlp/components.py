@@ -54,9 +54,11 @@ TITLE_WORDS = frozenset(fold(t).rstrip(".") for t in default_titles())
 CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamatory-v2.jsonl",
              "cues-harassment-v2.jsonl", "cues-disrepute-v2.jsonl", "cues-identifying-v2.jsonl",
              "cues-welsh-v2.jsonl", "cues-threat-v3.jsonl", "cues-safeguarding-v3.jsonl", "cues-harassment-v3.jsonl",
-             "cues-defamatory-v3.jsonl", "cues-disrepute-v3.jsonl", "cues-welsh-v3.jsonl"]
+             "cues-defamatory-v3.jsonl", "cues-disrepute-v3.jsonl", "cues-welsh-v3.jsonl",
+             "cues-threat-v4.jsonl", "cues-safeguarding-v4.jsonl", "cues-harassment-v4.jsonl", "cues-defamatory-v4.jsonl",
+             "cues-welsh-v4.jsonl"]
 CATEGORIES_FILE = "categories-v3.jsonl"
-MODIFIERS_FILE = "modifiers-v3.jsonl"
+MODIFIERS_FILE = "modifiers-v4.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v2.jsonl"
 
@@ -127,8 +129,9 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     others |= {fold(w) for person in terms["people"] for form in person["forms"] for w in re.findall(r"[^\W_]+", form["text"])}
     core_only = {fold(w) for text in school.get("cores", []) for w in re.findall(r"[^\W_]+", text)} - others
     full_names = [" ".join(fold(w) for w in re.findall(r"[^\W_]+", text)) for text in school["names"]]
+    lone = {fold(f["text"]) for person in terms["people"] for f in person["forms"] if f["form"] == "surname"}
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
-                          core_only=core_only, full_names=full_names)
+                          core_only=core_only, full_names=full_names, lone_names=lone)
 
 
 @Language.factory("repmon_normalise", default_config={"terms": {}})
@@ -549,6 +552,11 @@ class ClassifierJudge:
         self.school_id = terms["school"]["id"]
         self.classifier = classifier
         self.categories = load_categories(categories_file, patterns_dir)
+        settings = load_settings(MODIFIERS_FILE, patterns_dir)
+        self.complaints = settings.complaints
+        self.praise = settings.praise
+        hedges = sorted({h.lower() for h in settings.hedges if h.strip()}, key=len, reverse=True)
+        self.hedges = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in hedges) + r")(?!\w)") if hedges else None
         self.version = str(getattr(classifier, "version", "textcat"))
 
     def _wanted(self, doc: Doc) -> bool:
@@ -572,8 +580,16 @@ class ClassifierJudge:
     def _combine(self, doc: Doc, probs: dict[str, float]) -> None:
         persons = [m for m in _spans(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
         rule_flags = list(doc._.repmon_flags or [])
+        vetoed = set(doc._.repmon_vetoed or ())
+        if self.complaints and not any(t.norm_ in self.complaints for t in doc):
+            vetoed.add("disrepute")  # neutral news and praise: the classifier alone does not call it disrepute
+        if (self.hedges is not None and self.hedges.search(fold(text_of(doc)))) or \
+                any(t.norm_ in self.praise for t in doc):
+            vetoed.add("harassment")  # an opinion put as one ("I think ...") is criticism unless a rule finds abuse
+        if any(f["category"] == "safeguarding" for f in rule_flags):
+            vetoed.add("threat")  # "I want to kill myself" is a disclosure (already critical), not a threat to others
         flags = flagging.with_classifier(rule_flags, probs, self.categories, SEVERITY_RANK, persons=persons,
-                                         school_id=self.school_id, vetoed=set(doc._.repmon_vetoed or ()),
+                                         school_id=self.school_id, vetoed=vetoed,
                                          version=self.version)
         flags = flagging.yield_to_others(flags, self.categories)
         if any(not flagging.is_benign_pupil_flag(f) for f in flags):  # hostile now: naming a pupil is high

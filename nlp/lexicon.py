@@ -139,7 +139,7 @@ class CategoryRule:
 
 @dataclass(frozen=True)
 class Settings:
-    """Modifiers and the numbers that go with them (modifiers-v3.jsonl)."""
+    """Modifiers and the numbers that go with them (modifiers-v4.jsonl)."""
 
     hedges: tuple[str, ...]
     negations: frozenset[str]
@@ -154,6 +154,8 @@ class Settings:
     denials: tuple[str, ...] = ()
     idioms: tuple[str, ...] = ()
     reports: tuple[str, ...] = ()       # news of an incident or a quote being condemned ("police were called")
+    complaints: frozenset[str] = frozenset()  # words of criticism: without one, the classifier alone adds no disrepute
+    praise: frozenset[str] = frozenset()      # words of praise: with one, the classifier alone adds no harassment
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -190,6 +192,8 @@ def load_settings(name: str, directory: str = "") -> Settings:
     denials: list[str] = []
     idioms: list[str] = []
     reports: list[str] = []
+    complaints: set[str] = set()
+    praise: set[str] = set()
     numbers: dict[str, Any] = {}
     for number, row in read_jsonl(name, directory):
         kind = _need(name, number, row, "kind", str)
@@ -207,15 +211,20 @@ def load_settings(name: str, directory: str = "") -> Settings:
             idioms.extend(_need(name, number, row, "phrases", list))
         elif kind == "report":
             reports.extend(_need(name, number, row, "phrases", list))
+        elif kind == "complaint":
+            complaints.update(w.lower() for w in _need(name, number, row, "words", list))
+        elif kind == "praise":
+            praise.update(w.lower() for w in _need(name, number, row, "words", list))
         elif kind == "settings":
             numbers.update({k: v for k, v in row.items() if k != "kind"})
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
-                                   "use hedge, negation, pronoun, school_ref, denial, idiom, report or settings.")
+                                   "use hedge, negation, pronoun, school_ref, denial, idiom, report, complaint, praise or settings.")
     known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
                                          "pii_window", "denial_factor") if k in numbers}
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
-                    denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports), extra=numbers, **known)
+                    denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports),
+                    complaints=frozenset(complaints), praise=frozenset(praise), extra=numbers, **known)
 
 
 @dataclass(frozen=True)

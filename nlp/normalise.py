@@ -59,7 +59,7 @@ class NameNormaliser:
 
     def __init__(self, words: Iterable[str], titles: Iterable[str], firsts: Iterable[str],
                  exact_only: Iterable[str] = (), extra_triggers: Iterable[str] = (), generic: Iterable[str] = (),
-                 core_only: Iterable[str] = (), full_names: Iterable[str] = ()) -> None:
+                 core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
         self.titles = {t.rstrip(".") for t in titles}
         self.firsts = set(firsts)
@@ -74,6 +74,9 @@ class NameNormaliser:
                 self.index[variant] = word if seen == word else None  # None: two names are one edit from it
         self.known |= set(exact_only)  # matched as written (mutated forms), never the target of a fuzzy match
         self.triggers = (self.known - self.titles - set(generic)) | set(extra_triggers)
+        # surnames that may stand alone: a capitalised word of 6+ letters one edit from one ("Beynnon") is restored
+        # anywhere; the mention finder still wants the school in the same sentence for it to count
+        self.lone_names = frozenset(w for w in lone_names if len(w) >= MIN_FUZZY + 1)
         self.cue_norms = self.titles | self.firsts | {t + "." for t in self.titles}  # a misspelt name is looked for after these
         # Words of the school's short (core) name that nothing else in the profile uses ("queen", "elizabeth"), and
         # one pattern for its full names and aliases written out: a text whose only profile words are core words,
@@ -157,6 +160,13 @@ class NameNormaliser:
                     if found:
                         token.norm_ = norm = found
                 prev = norm
+        if self.lone_names:
+            for token in doc:
+                text = token.text
+                if len(text) > MIN_FUZZY and text[0].isupper() and token.is_alpha and token.norm_ not in self.known:
+                    found = self.near(token.norm_)
+                    if found in self.lone_names:
+                        token.norm_ = found
         return doc
 
     def _merge_spaced(self, doc: Doc) -> None:

@@ -155,11 +155,13 @@ def _variants(text: str, form: str) -> list[dict[str, str]]:
     return out
 
 
-def common_names(directory: str = "") -> set[str]:
-    """Names that never stand alone: common surnames and names that are everyday words."""
+def common_names(directory: str = "", kind: str = "") -> set[str]:
+    """Names that never stand alone: common surnames (``kind="surname"``) and names that are everyday
+    words (``kind="word"``); both when ``kind`` is empty."""
     words: set[str] = set()
     for _, row in read_jsonl(COMMON_NAMES_FILE, directory):
-        words.update(fold(w) for w in row.get("words", []))
+        if not kind or row.get("kind") == kind:
+            words.update(fold(w) for w in row.get("words", []))
     return words
 
 
@@ -201,6 +203,12 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
                 if bare in initials:
                     forms.append({"text": f"{t} {words[-1][0]}", "form": "alias"})
                     forms.append({"text": f"{t} {words[-1][0]}.", "form": "alias"})
+                parts = [w for w in words[-1].split("-") if w]
+                if len(parts) >= 2:  # "Ellis-Owen": "Mr E-O", "Mr EO", "Mr E.O.", "Mr Ellis Owen"
+                    letters = [w[0] for w in parts]
+                    for text in ("-".join(letters), "".join(letters), ".".join(letters), ".".join(letters) + ".",
+                                 " ".join(parts)):
+                        forms.append({"text": f"{t} {text}", "form": "alias" if len(text) < 5 else "title"})
     if first_unique and len(words) > 1:
         forms.append({"text": words[0], "form": "first"})
     if surname_unique and person.kind == "staff" and len(words) > 1:
@@ -261,9 +269,10 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
         key = fold(p.name.split()[-1])
         surnames[key] = surnames.get(key, 0) + 1
     common = common_names(directory)
+    everyday = common_names(directory, "word")
     initials = _unique_initials(profile, titles)
     min_first = 3  # a first name of one or two letters ("Jo") is never matched alone
-    min_surname = 5
+    min_surname = 4  # "Rees"; a surname alone also needs a capital and the school in its sentence (components.py)
 
     def first_ok(p: Person) -> bool:
         first = fold(p.name.split()[0])
@@ -271,7 +280,9 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
 
     def surname_ok(p: Person) -> bool:
         last = fold(p.name.split()[-1])
-        return surnames.get(last, 0) == 1 and len(last) >= min_surname and last not in common and last not in firsts
+        # a common surname ("Rees", "Jenkins") may stand alone too when only one person in the profile has it:
+        # the mention finder still wants a capital and the school named in the same sentence
+        return surnames.get(last, 0) == 1 and len(last) >= min_surname and last not in everyday and last not in firsts
     return {
         "school": {
             "id": school.id,

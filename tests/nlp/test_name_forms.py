@@ -30,8 +30,13 @@ def test_names_one_edit_away_are_found_after_a_title_or_first_name(analyse: Anal
     assert refs(analyse(written + CONTEXT), "staff") == ["staff-003"]
 
 
-def test_a_misspelling_without_a_title_is_not_guessed(analyse: Analyse) -> None:
-    assert refs(analyse("Pritchad" + CONTEXT), "staff") == []
+def test_a_misspelt_surname_alone_is_restored_when_capitalised_and_the_school_is_named(analyse: Analyse) -> None:
+    assert refs(analyse("Beynnon" + CONTEXT), "staff") == ["staff-004"]
+
+
+@pytest.mark.parametrize("text", ["pritchad" + CONTEXT, "Pritchad scored twice for Carmarthen Town"])
+def test_a_misspelling_without_a_title_a_capital_or_the_school_is_not_guessed(analyse: Analyse, text: str) -> None:
+    assert refs(analyse(text), "staff") == []
 
 
 @pytest.mark.parametrize("text,kind,ref", [
@@ -79,9 +84,16 @@ def test_distinctive_surname_alone_with_the_school_in_the_sentence(analyse: Anal
 
 
 @pytest.mark.parametrize("text", ["Mrs Beynon at QE High in Carmarthen", "That Beynon bloke from Llanelli",
-                                  "Rees at QE High in Carmarthen"])
-def test_surname_alone_needs_the_right_title_the_school_and_an_uncommon_name(analyse: Analyse, text: str) -> None:
+                                  "Rees scored for Carmarthen Town", "rees at QE High in Carmarthen"])
+def test_surname_alone_needs_the_right_title_the_school_and_a_capital(analyse: Analyse, text: str) -> None:
     assert refs(analyse(text), "staff") == []
+
+
+@pytest.mark.parametrize("text,ref", [("Rees at QE High in Carmarthen wants to ban phones", "staff-001"),
+                                      ("Jenkins from QEHS set loads of homework", "staff-005")])
+def test_a_common_surname_only_one_person_has_stands_alone_beside_the_school(analyse: Analyse, text: str,
+                                                                             ref: str) -> None:
+    assert refs(analyse(text), "staff") == [ref]
 
 
 def test_line_break_inside_a_sentence_keeps_the_target(analyse: Analyse) -> None:
