@@ -91,6 +91,10 @@ def _newer(a: str | None, b: str | None) -> str | None:
     return a if (len(a), a) >= (len(b), b) else b
 
 
+
+# Search and the timelines repmon reads exist since Mastodon 3.0; every server in use is newer.
+ASSUMED_SERVER_VERSION = "4.0.0"
+
 class MastodonSource(SocialSource):
     name = "mastodon"
     title = "Mastodon"
@@ -148,6 +152,9 @@ class MastodonSource(SocialSource):
             api_base_url=base, access_token=token or None, session=self.run.session(),
             ratelimit_method="throw",          # waiting is the monitored session's job (and the fake clock's)
             request_timeout=float(self.run.settings["social.timeout"]), version_check_mode="none",
+            # a known version: Mastodon.py 2.x otherwise asks /api/v1/instance before each search, and on a
+            # server whose answer it cannot read it asks again in a loop (about 1,000 requests, then RecursionError)
+            mastodon_version=ASSUMED_SERVER_VERSION,
             user_agent=f"repmon/{__version__}" + (f" (+{contact})" if contact else ""),
         )
 

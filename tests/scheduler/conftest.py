@@ -90,12 +90,11 @@ class GatedSite(_GatedServer):
 class GatedReplay(_GatedServer):
     """Recorded API answers (social/replay.py interactions), matched on the path alone."""
 
-    def __init__(self, interactions: list[Any], held: tuple[str, ...], also: dict[str, Any] | None = None) -> None:
+    def __init__(self, interactions: list[Any], held: tuple[str, ...]) -> None:
         self.by_path: dict[str, Any] = {}
         for interaction in interactions:
             if interaction.method == "GET":
                 self.by_path.setdefault(urlsplit(interaction.uri).path.rstrip("/"), interaction)
-        self.by_path.update(also or {})
         super().__init__(held)
 
     def answer(self, path: str) -> tuple[int, list[tuple[str, str]], bytes] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import signal
 import time
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from pathlib import Path
 from data.store import Store
 from spiders.items import Item
 
-from social.replay import Interaction, load_recording
+from social.replay import load_recording
 from tests.paths import FIXTURES
 from tests.scheduler.conftest import GatedReplay, GatedSite, Service, article, rows, wait_for
 from tests.social.conftest import RECORDINGS
@@ -52,21 +51,12 @@ def test_kill_9_during_a_crawl(tmp_path: Path, service_config: Callable[..., Pat
     assert {site.base + f"/p{i}" for i in range(6)} <= set(urls)
 
 
-# The recorded server's instance answer (a development build, no api_versions) sends Mastodon.py 2.x's
-# version check round in a loop until RecursionError; a fictional answer shaped like a released server's
-# (version and api_versions) lets the search through.
-_INSTANCE = {path: Interaction(method="GET", uri=f"http://127.0.0.1{path}", headers=[("Content-Type", "application/json")],
-                               body=json.dumps({"uri": "127.0.0.1", "version": "4.3.2",
-                                                "api_versions": {"mastodon": 2}}).encode())
-             for path in ("/api/v1/instance", "/api/v2/instance")}
-
-
 def test_kill_9_during_a_social_poll(tmp_path: Path, service_config: Callable[..., Path],
                                      services: Callable[[Path], Service]) -> None:
     """A real Mastodon recording served from 127.0.0.1; the service is killed while its search waits."""
     recorded = load_recording(FIXTURES / "mastodon-py" / "cassettes" / "test_hashtag_tl.yaml")
     server = GatedReplay(recorded + load_recording(RECORDINGS / "mastodon" / "search_empty.json"),
-                         held=("/api/v2/search",), also=_INSTANCE)
+                         held=("/api/v2/search",))
     db = tmp_path / "repmon.db"
     try:
         config = service_config(social__sources=["mastodon"], mastodon__instances=[server.base],
