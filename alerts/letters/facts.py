@@ -190,6 +190,15 @@ def _chronology(store: Store, alert: Mapping[str, Any]) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda e: (e.when, e.alert_id))[-CHRONOLOGY_ITEMS:])
 
 
+def _poster(author: str, raw: Mapping[str, Any]) -> str:
+    """Who posted the words: a page with comments has its byline as the item's author, which may not be
+    the commenter who wrote them, so a person must read it off the page."""
+    if raw.get("has_comments"):
+        shown = f"the page's byline is '{author}'; " if author else ""
+        return todo(f"the name shown with the statement ({shown}the statement may be a comment)")
+    return author
+
+
 def gather(store: Store, settings: Settings, profile: Profile, alert: Mapping[str, Any],
            focus_kinds: tuple[str, ...] = ()) -> Case:
     """The facts of the case behind ``alert`` (a row of ``store.get_alert``).
@@ -220,7 +229,8 @@ def gather(store: Store, settings: Settings, profile: Profile, alert: Mapping[st
         severity=str(alert["severity"]), categories=tuple(alert.get("categories") or ()), summary=summary,
         school=profile.school.name, sender=sender, people=people, dsp=_dsp(profile),
         url=excerpt.one_line(alert.get("url"), URL_CHARS), host=summary.host, source=summary.source,
-        title=summary.title, author=summary.author, post_id=_post_id(item.get("raw") or {}),
+        title=summary.title, author=_poster(summary.author, item.get("raw") or {}),
+        post_id=_post_id(item.get("raw") or {}),
         published=summary.published, seen_at=excerpt.one_line(item.get("fetched_at") or alert.get("fetched_at"), 40),
         quote=_quote(alert, focus_kinds, subject),
         evidence_sha256=str(evidence["sha256"]) if evidence else "",

@@ -84,6 +84,14 @@ def test_s5_notice_checklist(store, settings, profile, make_alert, freeze):
     assert takedown["deadline"] == "2026-12-30T10:00:00Z"
 
 
+def test_on_a_page_with_comments_the_byline_is_not_given_as_the_poster(store, settings, profile, make_alert):
+    made = make_alert(text="Great science results. Comment: " + DEFAME_TEXT, severity="high", flags=DEFAME,
+                      named={"staff-003": "Mrs Pritchard"}, author="Lowri Page", raw={"has_comments": True})
+    letter = _letter(store, draft_letter(store, settings, profile, made.alert_id))["body"]
+    assert "Posted by (as shown): Lowri Page" not in letter
+    assert "[to be completed: the name shown with the statement (the page's byline is 'Lowri Page'" in letter
+
+
 def test_s5_notice_for_a_pupil_is_made_by_a_parent(store, settings, profile, make_alert):
     made = make_alert(text="Osian Bowen from QE High deals drugs behind the sports hall.", severity="high",
                       flags=[{"category": "defamatory", "score": 0.9, "reason": "allegation about pupil-0044"}],
