@@ -19,8 +19,6 @@ removal re-checks, evidence re-captures, the retention purge and the backup.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 import os
 import signal
@@ -80,13 +78,6 @@ def _minutes(settings: Settings, key: str) -> float:
     if value <= 0:
         raise ConfigError(f"{settings.source}: setting '{key}' must be a number of minutes above 0, got {value:g}.")
     return value
-
-
-def _available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 # ---- the work of each job ---------------------------------------------------------------
@@ -241,15 +232,12 @@ def job_specs(settings: Settings) -> list[JobSpec]:
     specs.append(JobSpec("outbox", "Send or retry queued e-mails", trigger, words, _outbox))
     trigger, words = daily("schedule.digest_time")  # the job itself skips days that are not school days
     specs.append(JobSpec("digest", "Daily digest for senior leaders", trigger, words, _digest))
-    if _available("alerts.removal"):
-        trigger, words = every("schedule.recheck_minutes")
-        specs.append(JobSpec("recheck", "Re-check requested removals", trigger, words, _recheck))
-    if _available("spiders.screenshot"):
-        trigger, words = every("schedule.analyse_minutes")
-        specs.append(JobSpec("screenshot", "Screenshot flagged pages", trigger, words, _screenshots))
-    if _available("spiders.recapture"):
-        trigger, words = every("schedule.recapture_minutes")
-        specs.append(JobSpec("recapture", "Re-capture flagged pages", trigger, words, _recapture))
+    trigger, words = every("schedule.recheck_minutes")
+    specs.append(JobSpec("recheck", "Re-check requested removals", trigger, words, _recheck))
+    trigger, words = every("schedule.analyse_minutes")
+    specs.append(JobSpec("screenshot", "Screenshot flagged pages", trigger, words, _screenshots))
+    trigger, words = every("schedule.recapture_minutes")
+    specs.append(JobSpec("recapture", "Re-capture flagged pages", trigger, words, _recapture))
     trigger, words = daily("schedule.retention_time")
     specs.append(JobSpec("retention", "Purge what the retention settings allow", trigger, words, _retention))
     trigger, words = daily("schedule.backup_time")
@@ -340,11 +328,9 @@ class Service:
                 self._scheduler.modify_job(spec.id, next_run_time=now)
 
     def _start_web(self) -> None:
-        if not _available("web.app"):
-            log.warning("the web app is not installed; running the scheduler only")
-            return
-        web_app = importlib.import_module("web.app")
-        self._web = web_app.serve(self.settings, background=True)
+        from web.app import serve
+
+        self._web = serve(self.settings, background=True)
 
     def stop(self, grace: float | None = None) -> list[str]:
         """Stop taking new runs, let the running ones finish for up to `grace` seconds, then abandon them.
@@ -362,8 +348,9 @@ class Service:
                 self._web.stop()
             except Exception:  # the web server is stopping anyway; the scheduler's data matters more
                 log.exception("stopping the web app failed")
-        stop_children = getattr(importlib.import_module("spiders.crawl"), "stop_children", None)
-        if stop_children is not None and self._running:
+        if self._running:
+            from spiders.crawl import stop_children
+
             stop_children()  # a crawl child closes its spider cleanly on SIGTERM and records its run
         deadline = time.monotonic() + grace
         while self._running and time.monotonic() < deadline:
@@ -453,12 +440,9 @@ def _when(value: str | float | None, tz: ZoneInfo) -> str:
 
 
 def _budget_lines(store: Store) -> list[str]:
-    for module, name in (("social.budget", "budget_usage"), ("social", "budget_usage"), ("data.budget", "budget_usage")):
-        if _available(module):
-            usage = getattr(importlib.import_module(module), name, None)
-            if usage is not None:
-                return [f"  {source}: {line}" for source, line in sorted(_usage_words(usage(store)).items())]
-    return []
+    from social import budget_usage
+
+    return [f"  {source}: {line}" for source, line in sorted(_usage_words(budget_usage(store)).items())]
 
 
 def _usage_words(usage: dict[str, Any]) -> dict[str, str]:
