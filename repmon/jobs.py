@@ -34,24 +34,47 @@ class AnalyseResult:
 
 
 def analyse_new(settings: Settings, store: Store, profile: Profile) -> AnalyseResult:
-    """Analyse every stored item not yet analysed by this analyser version; open alerts."""
-    from alerts.rules import maybe_open_alert
-    from nlp.analyse import ANALYSER_VERSION, analyser_from_settings
+    """Analyse every stored item not yet analysed by this analyser (rules and classifier version); open alerts.
+
+    Keyed on the full ``Analyser.version``, so new rules, a retrained classifier or switching the classifier
+    on or off each lead to a fresh analysis of what is stored."""
+    from nlp.analyse import analyser_from_settings
 
     analyser = analyser_from_settings(profile, settings)
     result = AnalyseResult()
-    for item in store.items_to_analyse(ANALYSER_VERSION):
+    batch: list[dict[str, Any]] = []
+    for item in store.items_to_analyse(analyser.version):
+        batch.append(item)
+        if len(batch) == ANALYSE_BATCH:
+            _analyse_batch(analyser, store, batch, settings, result)
+            batch = []
+    if batch:
+        _analyse_batch(analyser, store, batch, settings, result)
+    return result
+
+
+ANALYSE_BATCH = 32
+
+
+def _analyse_batch(analyser: Any, store: Store, items: list[dict[str, Any]], settings: Settings,
+                   result: AnalyseResult) -> None:
+    from alerts.rules import maybe_open_alert
+
+    lines = []
+    for item in items:
         line = {k: item.get(k) for k in ("title", "url", "author", "source", "published")}
         line.update(id=str(item["id"]), text=item["text"])
-        try:
-            finding = analyser.analyse(line)
-        except Exception as exc:  # one bad item must not stop the others; it is retried next run
-            log.exception("analysing item %s failed", item["id"])
-            result.errors.append(f"item {item['id']} ({item['url']}): {type(exc).__name__}: {exc}")
+        lines.append(line)
+    try:
+        findings: list[dict[str, Any] | None] = list(analyser.analyse_many(lines))
+    except Exception:  # find the item at fault: the others are analysed one by one
+        findings = [_analyse_one(analyser, item, line, result) for item, line in zip(items, lines)]
+    for item, finding in zip(items, findings):
+        if finding is None:
             continue
         with store.db.atomic():  # finding and alert together: a crash between them would lose the alert
             existing = store.alert_for_item(item["id"])  # from an earlier analyser version
-            finding_id, _ = store.save_finding(item["id"], ANALYSER_VERSION, finding)
+            finding_id, _ = store.save_finding(item["id"], analyser.version, finding)
             alert_id = maybe_open_alert(store, item["id"], finding_id, finding, settings["alerts.threshold"])
             if alert_id == existing:
                 alert_id = None  # not new (its severity may have gone up; the alert's history says so)
@@ -59,7 +82,16 @@ def analyse_new(settings: Settings, store: Store, profile: Profile) -> AnalyseRe
         result.relevant += int(bool(finding["relevant"]))
         if alert_id is not None:
             result.alerts.append(alert_id)
-    return result
+
+
+def _analyse_one(analyser: Any, item: dict[str, Any], line: dict[str, Any],
+                 result: AnalyseResult) -> dict[str, Any] | None:
+    try:
+        return analyser.analyse(line)  # type: ignore[no-any-return]
+    except Exception as exc:  # one bad item must not stop the others; it is retried next run
+        log.exception("analysing item %s failed", item["id"])
+        result.errors.append(f"item {item['id']} ({item['url']}): {type(exc).__name__}: {exc}")
+        return None
 
 
 @dataclass
