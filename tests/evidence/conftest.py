@@ -1,12 +1,9 @@
-"""Evidence tests: a real HTTP server on 127.0.0.1, settings that may reach it, a resolver tests control."""
+"""Evidence tests: a real HTTP server on 127.0.0.1 (tests/localweb.py), settings that may reach it, a resolver tests control."""
 
 from __future__ import annotations
 
-import http.server
 import os
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -17,6 +14,7 @@ from repmon.browser import find_chromium
 from repmon.config import Settings
 from repmon.errors import ConfigError
 from spiders.safefetch import AddressGuard, system_resolver
+from tests.localweb import LocalWeb, Route
 
 FORUM_POST = """<!doctype html>
 <html lang="en"><head><title>Parents' forum: QE High</title></head>
@@ -32,59 +30,9 @@ BENIGN_POST = """<!doctype html>
 weather held until the end of the afternoon.</p></article></body></html>"""
 
 
-@dataclass
-class Route:
-    status: int = 200
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
-
-
-class Site:
-    """A real HTTP server on 127.0.0.1 answering the routes a test sets."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Route] = {}
-        self.hits: list[str] = []
-        site = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                site.hits.append(self.path)
-                route = site.routes.get(self.path, Route(404, b"<html><body>Not found</body></html>"))
-                self.send_response(route.status)
-                for name, value in route.headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(route.body)))
-                self.end_headers()
-                try:
-                    self.wfile.write(route.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self._httpd.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-
-    def page(self, path: str, html: str, status: int = 200) -> str:
-        self.routes[path] = Route(status, html.encode("utf-8"))
-        return self.base + path
-
-    def redirect(self, path: str, location: str, status: int = 302) -> str:
-        self.routes[path] = Route(status, b"", {"Location": location})
-        return self.base + path
-
-    def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-
 @pytest.fixture
-def site() -> Iterator[Site]:
-    s = Site()
+def site() -> Iterator[LocalWeb]:
+    s = LocalWeb()
     yield s
     s.close()
 

@@ -13,7 +13,8 @@ from repmon.cli import cli
 from repmon.errors import ConfigError
 from spiders.safefetch import AddressGuard, FetchFailed, FetchRefused, fetch, is_public
 
-from tests.evidence.conftest import FORUM_POST, Route, Site, fake_resolver
+from tests.evidence.conftest import FORUM_POST, fake_resolver
+from tests.localweb import LocalWeb, Route
 from tests.paths import EXAMPLE_PROFILE
 
 LIMITS: dict[str, Any] = {"user_agent": "repmon-test", "timeout": 5.0, "max_bytes": 1_000_000, "max_redirects": 5}
@@ -45,13 +46,13 @@ def test_a_name_that_resolves_inside_a_network_is_refused(host, shown):
     assert "evidence.allow_networks" in str(refused.value)
 
 
-def test_a_name_resolving_to_the_allowed_test_server_is_fetched(site: Site, guard: AddressGuard):
+def test_a_name_resolving_to_the_allowed_test_server_is_fetched(site: LocalWeb, guard: AddressGuard):
     site.page("/t/1", FORUM_POST)
     got = fetch(f"http://forum.example.org:{site.port}/t/1", guard=guard, **LIMITS)
     assert got.status == 200 and b"stole money" in got.body and got.address == "127.0.0.1"
 
 
-def test_the_name_is_resolved_once_and_the_checked_address_is_the_one_connected(site: Site):
+def test_the_name_is_resolved_once_and_the_checked_address_is_the_one_connected(site: LocalWeb):
     answers = iter([["127.0.0.1"], ["10.0.0.7"]])  # a name re-pointed after the check must not matter
     calls = []
 
@@ -66,20 +67,20 @@ def test_the_name_is_resolved_once_and_the_checked_address_is_the_one_connected(
 
 @pytest.mark.parametrize("target", ["http://metadata.example.org/latest/meta-data/",
                                     "http://intranet.example.org/admin", "http://127.0.0.2/", "http://[::1]/"])
-def test_a_redirect_into_a_network_is_refused_before_it_is_followed(site: Site, guard: AddressGuard, target):
+def test_a_redirect_into_a_network_is_refused_before_it_is_followed(site: LocalWeb, guard: AddressGuard, target):
     url = site.redirect("/go", target)
     with pytest.raises(FetchRefused, match="private, loopback, link-local or reserved"):
         fetch(url, guard=guard, **LIMITS)
     assert site.hits == ["/go"]
 
 
-def test_a_redirect_to_another_scheme_is_refused(site: Site, guard: AddressGuard):
+def test_a_redirect_to_another_scheme_is_refused(site: LocalWeb, guard: AddressGuard):
     url = site.redirect("/go", "file:///etc/passwd")
     with pytest.raises(FetchRefused, match="only http and https"):
         fetch(url, guard=guard, **LIMITS)
 
 
-def test_redirects_inside_the_allowed_server_are_followed_and_recorded(site: Site, guard: AddressGuard):
+def test_redirects_inside_the_allowed_server_are_followed_and_recorded(site: LocalWeb, guard: AddressGuard):
     site.page("/t/1", FORUM_POST)
     site.redirect("/b", "/t/1", 301)
     url = site.redirect("/a", site.base + "/b", 302)
@@ -88,7 +89,7 @@ def test_redirects_inside_the_allowed_server_are_followed_and_recorded(site: Sit
     assert got.chain == [(site.base + "/a", 302), (site.base + "/b", 301)]
 
 
-def test_too_many_redirects_are_refused(site: Site, guard: AddressGuard):
+def test_too_many_redirects_are_refused(site: LocalWeb, guard: AddressGuard):
     url = site.redirect("/loop", "/loop")
     with pytest.raises(FetchFailed, match="more than 5 redirects"):
         fetch(url, guard=guard, **LIMITS)
@@ -101,13 +102,13 @@ def test_only_http_and_https_are_fetched(guard: AddressGuard, url):
         fetch(url, guard=guard, **LIMITS)
 
 
-def test_a_body_over_the_cap_is_refused_not_cut(site: Site, guard: AddressGuard):
+def test_a_body_over_the_cap_is_refused_not_cut(site: LocalWeb, guard: AddressGuard):
     site.page("/big", "<p>" + "x" * 5000 + "</p>")
     with pytest.raises(FetchFailed, match="max_body_bytes"):
         fetch(site.base + "/big", guard=guard, **{**LIMITS, "max_bytes": 1000})
 
 
-def test_images_are_never_downloaded(site: Site, guard: AddressGuard):
+def test_images_are_never_downloaded(site: LocalWeb, guard: AddressGuard):
     site.routes["/p.png"] = Route(200, b"\x89PNG fake image bytes", {"Content-Type": "image/png"})
     got = fetch(site.base + "/p.png", guard=guard, **LIMITS)
     assert got.media_not_downloaded and got.body == b""

@@ -20,7 +20,8 @@ from spiders.capture import capture_url
 from spiders.safefetch import AddressGuard, FetchRefused
 from spiders.screenshot import WITHHOLD_EVENT
 
-from tests.evidence.conftest import BENIGN_POST, FORUM_POST, Route, Site, must, warc_files
+from tests.evidence.conftest import BENIGN_POST, FORUM_POST, must, warc_files
+from tests.localweb import LocalWeb, Route
 from tests.paths import EXAMPLE_PROFILE
 
 ABUSE_POST = """<html lang="en"><body><article><p>Lili Griffiths from Queen Elizabeth High School is sending nudes
@@ -28,7 +29,7 @@ to a man she met online. Pictures below.</p><img src="/photo.jpg"></article></bo
 
 
 def test_a_reported_page_becomes_an_alert_with_the_reporter_in_its_history(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/t/55", FORUM_POST)
     result = capture_url(ev_settings, ev_store, profile, url, actor="j.jones", guard=guard)
     alert = ev_store.get_alert(result.alert_id)
@@ -39,7 +40,7 @@ def test_a_reported_page_becomes_an_alert_with_the_reporter_in_its_history(
 
 
 def test_the_page_is_kept_as_a_warc_record_whose_sha256_is_in_the_store(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/t/55", FORUM_POST)
     result = capture_url(ev_settings, ev_store, profile, url, actor="j.jones", guard=guard)
     row = ev_store.get_evidence(must(result.evidence_id))
@@ -51,7 +52,7 @@ def test_the_page_is_kept_as_a_warc_record_whose_sha256_is_in_the_store(
 
 
 def test_the_item_holds_the_extracted_text_and_its_evidence(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/t/55", FORUM_POST)
     result = capture_url(ev_settings, ev_store, profile, url, actor="j.jones", guard=guard)
     item = ev_store.get_item(result.item_id)
@@ -60,14 +61,14 @@ def test_the_item_holds_the_extracted_text_and_its_evidence(
 
 
 def test_a_page_below_the_threshold_still_opens_an_alert_because_a_person_reported_it(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/fair", BENIGN_POST)
     result = capture_url(ev_settings, ev_store, profile, url, actor="office", guard=guard)
     assert result.new_alert and must(ev_store.get_alert(result.alert_id))["severity"] == "low"
 
 
 def test_the_reporters_copy_of_the_words_is_analysed_when_given(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/login", "<html><body><form>Log in to see this post</form></body></html>")
     words = "Rhian Pritchard at Queen Elizabeth High School is a thief and stole money from the school fund."
     result = capture_url(ev_settings, ev_store, profile, url, actor="j.jones", text=words, guard=guard)
@@ -76,7 +77,7 @@ def test_the_reporters_copy_of_the_words_is_analysed_when_given(
 
 
 def test_reporting_the_same_page_again_adds_to_the_same_alert(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/t/55", FORUM_POST)
     first = capture_url(ev_settings, ev_store, profile, url, actor="j.jones", guard=guard)
     second = capture_url(ev_settings, ev_store, profile, url, actor="head", guard=guard)
@@ -87,7 +88,7 @@ def test_reporting_the_same_page_again_adds_to_the_same_alert(
 
 
 def test_a_page_suggesting_abuse_images_is_kept_as_url_hash_and_text_only(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/t/66", ABUSE_POST)
     result = capture_url(ev_settings.with_overrides({"evidence.screenshots": True}), ev_store, profile, url,
                          actor="dsl", guard=guard)
@@ -102,7 +103,7 @@ def test_a_page_suggesting_abuse_images_is_kept_as_url_hash_and_text_only(
 
 
 def test_the_reporter_can_mark_a_page_as_possible_child_abuse(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/t/55", FORUM_POST)
     result = capture_url(ev_settings, ev_store, profile, url, actor="dsl", withhold_images=True, guard=guard)
     assert result.withheld and result.evidence_id is None
@@ -110,7 +111,7 @@ def test_the_reporter_can_mark_a_page_as_possible_child_abuse(
 
 
 def test_an_image_url_is_never_downloaded_but_is_on_record(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     site.routes["/p.jpg"] = Route(200, b"\xff\xd8\xff fake jpeg", {"Content-Type": "image/jpeg"})
     result = capture_url(ev_settings, ev_store, profile, site.base + "/p.jpg", actor="j.jones", guard=guard)
     assert result.evidence_id is None and result.sha256 is None
@@ -118,7 +119,7 @@ def test_an_image_url_is_never_downloaded_but_is_on_record(
 
 
 def test_a_page_already_gone_is_kept_as_it_answered(
-        site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+        site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/t/deleted", "<html><body>This thread was removed.</body></html>", status=410)
     result = capture_url(ev_settings, ev_store, profile, url, actor="j.jones", guard=guard)
     assert result.status == 410 and must(ev_store.get_evidence(must(result.evidence_id)))["status"] == 410
@@ -134,13 +135,13 @@ def test_a_refused_address_is_logged_and_nothing_is_stored(ev_settings: Settings
     assert rows == [{"outcome": "refused", "actor": "x"}]
 
 
-def test_a_capture_needs_a_reporter(site: Site, ev_settings: Settings, ev_store: Store, profile: Profile,
+def test_a_capture_needs_a_reporter(site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile,
                                     guard: AddressGuard):
     with pytest.raises(InputError, match="who reported"):
         capture_url(ev_settings, ev_store, profile, site.page("/t/55", FORUM_POST), actor=" ", guard=guard)
 
 
-def test_repmon_capture_prints_the_alert_id(site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_repmon_capture_prints_the_alert_id(site: LocalWeb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     config = tmp_path / "repmon.toml"
     config.write_text(f'[profile]\npath = "{EXAMPLE_PROFILE}"\n[store]\ndb_path = "{tmp_path / "r.db"}"\n'

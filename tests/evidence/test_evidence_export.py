@@ -21,7 +21,8 @@ from spiders.capture import capture_url
 from spiders.recapture import recapture_flagged
 from spiders.safefetch import AddressGuard
 
-from tests.evidence.conftest import FORUM_POST, Site, must
+from tests.evidence.conftest import FORUM_POST, must
+from tests.localweb import LocalWeb
 from tests.paths import REPO
 
 
@@ -41,7 +42,7 @@ def responses(warc: bytes) -> list:
 
 
 @pytest.fixture
-def reported(site: Site, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
+def reported(site: LocalWeb, ev_settings: Settings, ev_store: Store, profile: Profile, guard: AddressGuard):
     url = site.page("/t/55", FORUM_POST)
     return capture_url(ev_settings, ev_store, profile, url, actor="j.jones", guard=guard)
 
@@ -82,7 +83,7 @@ def test_the_metadata_holds_the_url_item_findings_history_and_hashes(reported, e
     assert meta["export"]["created_by"] == "head"
 
 
-def test_recaptures_are_in_the_export_too(reported, site: Site, ev_settings, ev_store, guard, tmp_path):
+def test_recaptures_are_in_the_export_too(reported, site: LocalWeb, ev_settings, ev_store, guard, tmp_path):
     site.page("/t/55", FORUM_POST.replace("a thief", "dishonest"))
     recapture_flagged(ev_settings, ev_store, guard=guard)
     files = open_zip(export_alert(ev_settings, ev_store, reported.alert_id, tmp_path / "a.zip").path)

@@ -11,12 +11,13 @@ from data.evidence import verify
 from spiders.capture import capture_url
 from spiders.recapture import recapture_flagged
 
-from tests.evidence.conftest import FORUM_POST, Site, must, warc_files
+from tests.evidence.conftest import FORUM_POST, must, warc_files
+from tests.localweb import LocalWeb
 from tests.evidence.test_evidence_capture import ABUSE_POST
 
 
 @pytest.fixture
-def reported(site: Site, ev_settings, ev_store, profile, guard):
+def reported(site: LocalWeb, ev_settings, ev_store, profile, guard):
     url = site.page("/t/55", FORUM_POST)
     return capture_url(ev_settings, ev_store, profile, url, actor="j.jones", guard=guard)
 
@@ -32,7 +33,7 @@ def test_an_unchanged_page_adds_a_log_line_but_no_evidence(reported, ev_settings
     assert list(ev_store.db.query("SELECT count(*) AS n FROM evidence"))[0]["n"] == 1
 
 
-def test_an_edited_page_is_a_new_record_and_the_old_one_is_untouched(reported, site: Site, ev_settings, ev_store,
+def test_an_edited_page_is_a_new_record_and_the_old_one_is_untouched(reported, site: LocalWeb, ev_settings, ev_store,
                                                                        guard):
     before = ev_store.get_evidence(must(reported.evidence_id))
     site.page("/t/55", FORUM_POST.replace("is a thief", "is allegedly careless"))
@@ -45,7 +46,7 @@ def test_an_edited_page_is_a_new_record_and_the_old_one_is_untouched(reported, s
 
 
 @pytest.mark.parametrize("status", [404, 410])
-def test_a_deleted_page_is_recorded_as_gone(reported, site: Site, ev_settings, ev_store, guard, status):
+def test_a_deleted_page_is_recorded_as_gone(reported, site: LocalWeb, ev_settings, ev_store, guard, status):
     site.page("/t/55", "<html><body>Sorry, this thread has been removed.</body></html>", status=status)
     summary = recapture_flagged(ev_settings, ev_store, guard=guard)
     assert summary.gone == 1
@@ -60,13 +61,13 @@ def test_closed_alerts_are_not_recaptured(reported, ev_settings, ev_store, guard
     assert recapture_flagged(ev_settings, ev_store, guard=guard).checked == 0
 
 
-def test_an_unreachable_page_is_an_error_on_record(reported, site: Site, ev_settings, ev_store, guard):
+def test_an_unreachable_page_is_an_error_on_record(reported, site: LocalWeb, ev_settings, ev_store, guard):
     site.page("/t/55", "x" * 5000)
     summary = recapture_flagged(ev_settings.with_overrides({"evidence.max_body_bytes": 1000}), ev_store, guard=guard)
     assert len(summary.errors) == 1 and outcomes(ev_store, reported.item_id)[-1] == "error"
 
 
-def test_a_withheld_page_is_checked_by_hash_only(site: Site, ev_settings, ev_store, profile, guard):
+def test_a_withheld_page_is_checked_by_hash_only(site: LocalWeb, ev_settings, ev_store, profile, guard):
     url = site.page("/t/66", ABUSE_POST)
     result = capture_url(ev_settings, ev_store, profile, url, actor="dsl", guard=guard)
     site.page("/t/66", ABUSE_POST.replace("Pictures below.", "More below."))

@@ -26,7 +26,8 @@ from spiders.screenshot import (
     take_screenshot,
 )
 
-from tests.evidence.conftest import FORUM_POST, Route, Site, fake_resolver, must
+from tests.evidence.conftest import FORUM_POST, fake_resolver, must
+from tests.localweb import LocalWeb, Route
 from tests.evidence.test_evidence_capture import ABUSE_POST
 
 TALL = """<html><head><title>Long thread</title></head><body style="margin:0">
@@ -38,13 +39,13 @@ PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d494844520000000100000001080600000
                       "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
-def test_the_whole_page_is_captured_not_just_the_window(chromium, site: Site, ev_settings, guard):
+def test_the_whole_page_is_captured_not_just_the_window(chromium, site: LocalWeb, ev_settings, guard):
     shot = take_screenshot(ev_settings, site.page("/long", TALL), guard=guard)
     width, height = png_size(shot.png)
     assert width == 1280 and height >= 3000
 
 
-def test_the_png_carries_the_url_and_capture_time(chromium, site: Site, ev_settings, guard):
+def test_the_png_carries_the_url_and_capture_time(chromium, site: LocalWeb, ev_settings, guard):
     url = site.page("/t/55", FORUM_POST)
     before = clock.now()
     shot = take_screenshot(ev_settings, url, guard=guard)
@@ -54,7 +55,7 @@ def test_the_png_carries_the_url_and_capture_time(chromium, site: Site, ev_setti
     assert "Chromium" in fields["Software"]
 
 
-def test_the_screenshot_is_kept_and_its_hash_recorded(chromium, site: Site, ev_settings, ev_store, profile, guard):
+def test_the_screenshot_is_kept_and_its_hash_recorded(chromium, site: LocalWeb, ev_settings, ev_store, profile, guard):
     result = capture_url(ev_settings.with_overrides({"evidence.screenshots": True}), ev_store, profile,
                          site.page("/t/55", FORUM_POST), actor="j.jones", guard=guard)
     assert result.screenshot_id is not None, result.warnings
@@ -64,7 +65,7 @@ def test_the_screenshot_is_kept_and_its_hash_recorded(chromium, site: Site, ev_s
     assert Path(row["path"]).parent == Path(ev_settings["store.evidence_dir"]) / "screenshots"
 
 
-def test_the_export_holds_the_screenshot_as_taken(chromium, site: Site, ev_settings, ev_store, profile, guard,
+def test_the_export_holds_the_screenshot_as_taken(chromium, site: LocalWeb, ev_settings, ev_store, profile, guard,
                                                    tmp_path):
     result = capture_url(ev_settings.with_overrides({"evidence.screenshots": True}), ev_store, profile,
                          site.page("/t/55", FORUM_POST), actor="j.jones", guard=guard)
@@ -76,7 +77,7 @@ def test_the_export_holds_the_screenshot_as_taken(chromium, site: Site, ev_setti
         assert hashlib.sha256(bundle.read(pngs[0])).hexdigest() == meta["screenshots"][0]["sha256"]
 
 
-def test_open_alerts_without_a_screenshot_get_one_once(chromium, site: Site, ev_settings, ev_store, profile, guard,
+def test_open_alerts_without_a_screenshot_get_one_once(chromium, site: LocalWeb, ev_settings, ev_store, profile, guard,
                                                        monkeypatch: pytest.MonkeyPatch):
     capture_url(ev_settings, ev_store, profile, site.page("/t/55", FORUM_POST), actor="j.jones", guard=guard)
     capture_url(ev_settings, ev_store, profile, site.page("/t/66", ABUSE_POST), actor="dsl", guard=guard)
@@ -87,14 +88,14 @@ def test_open_alerts_without_a_screenshot_get_one_once(chromium, site: Site, ev_
     assert (again["taken"], again["withheld"]) == (0, 1)
 
 
-def test_redirects_are_followed_and_the_final_url_recorded(chromium, site: Site, ev_settings, guard):
+def test_redirects_are_followed_and_the_final_url_recorded(chromium, site: LocalWeb, ev_settings, guard):
     site.page("/t/55", FORUM_POST)
     url = site.redirect("/short", "/t/55")
     shot = take_screenshot(ev_settings, url, guard=guard)
     assert shot.final_url == site.base + "/t/55" and png_text(shot.png)["Final URL"] == site.base + "/t/55"
 
 
-def test_the_page_cannot_make_the_browser_reach_inside_the_network(chromium, site: Site, ev_settings, guard):
+def test_the_page_cannot_make_the_browser_reach_inside_the_network(chromium, site: LocalWeb, ev_settings, guard):
     site.routes["/logo.png"] = Route(200, PIXEL, {"Content-Type": "image/png"})
     html = f"""<html><body><p>Thread</p><img src="/logo.png">
     <img src="http://intranet.example.org:{site.port}/staff.png">
@@ -112,7 +113,7 @@ def test_a_page_at_a_refused_address_is_not_opened(ev_settings, guard):
         take_screenshot(ev_settings, "http://intranet.example.org/", guard=guard)
 
 
-def test_a_withheld_item_is_never_screenshotted(site: Site, ev_settings, ev_store, profile, guard):
+def test_a_withheld_item_is_never_screenshotted(site: LocalWeb, ev_settings, ev_store, profile, guard):
     result = capture_url(ev_settings, ev_store, profile, site.page("/t/66", ABUSE_POST), actor="dsl", guard=guard)
     with pytest.raises(ScreenshotError, match="IWF"):
         screenshot_item(ev_settings, ev_store, result.item_id, guard=guard)

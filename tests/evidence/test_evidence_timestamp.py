@@ -17,7 +17,8 @@ from data.timestamp import TimestampError, request_token, verify_token
 from repmon.cli import cli
 from spiders.capture import capture_url
 
-from tests.evidence.conftest import FORUM_POST, Site, must
+from tests.evidence.conftest import FORUM_POST, must
+from tests.localweb import LocalWeb
 from tests.evidence.tsa import LocalTSA, make_ca
 from tests.paths import EXAMPLE_PROFILE
 
@@ -73,7 +74,7 @@ def test_a_refusal_from_the_authority_is_an_error(tsa: LocalTSA):
         request_token(tsa.url, HASH, timeout=10)
 
 
-def test_each_new_capture_is_timestamped_and_the_token_exported(tsa: LocalTSA, site: Site, ev_settings, ev_store,
+def test_each_new_capture_is_timestamped_and_the_token_exported(tsa: LocalTSA, site: LocalWeb, ev_settings, ev_store,
                                                                   profile, guard, tmp_path: Path):
     settings = ev_settings.with_overrides({"evidence.tsa_url": tsa.url, "evidence.tsa_ca_file": str(tsa.ca_pem(tmp_path))})
     result = capture_url(settings, ev_store, profile, site.page("/t/55", FORUM_POST), actor="j.jones", guard=guard)
@@ -86,13 +87,13 @@ def test_each_new_capture_is_timestamped_and_the_token_exported(tsa: LocalTSA, s
         assert len(tokens) == 1 and bundle.read(tokens[0]) == bytes(stamps[0]["token"])
 
 
-def test_an_unreachable_authority_does_not_lose_the_capture(site: Site, ev_settings, ev_store, profile, guard):
+def test_an_unreachable_authority_does_not_lose_the_capture(site: LocalWeb, ev_settings, ev_store, profile, guard):
     settings = ev_settings.with_overrides({"evidence.tsa_url": "http://127.0.0.1:9/tsa", "evidence.timeout": 2})
     result = capture_url(settings, ev_store, profile, site.page("/t/55", FORUM_POST), actor="j.jones", guard=guard)
     assert result.evidence_id is not None and any("no timestamp" in w for w in result.warnings)
 
 
-def test_repmon_evidence_verify_checks_records_and_tokens(tsa: LocalTSA, site: Site, tmp_path: Path,
+def test_repmon_evidence_verify_checks_records_and_tokens(tsa: LocalTSA, site: LocalWeb, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     config = tmp_path / "repmon.toml"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import http.server
 import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,88 +16,31 @@ import pytest
 
 from data.store import Store
 from demo.run import write_settings
+from tests.localweb import LocalWeb, Route
 from tests.paths import EXAMPLE_PROFILE, REPO
 
 
-class _GatedServer:
-    """A real HTTP server on 127.0.0.1; GETs for paths starting with one of `held` wait until `release()`."""
-
-    def __init__(self, held: tuple[str, ...]) -> None:
-        self.held = held
-        self.gate = threading.Event()
-        self.hits: list[str] = []
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                path = urlsplit(self.path).path.rstrip("/") or "/"
-                server.hits.append(path)
-                if path.startswith(server.held):
-                    server.gate.wait(60)
-                answer = server.answer(path)
-                if answer is None:
-                    self.send_error(404)
-                    return
-                status, headers, body = answer
-                self.send_response(status)
-                for name, value in headers:
-                    if name.lower() not in ("content-length", "transfer-encoding", "connection"):
-                        self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                try:
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self._httpd.server_address[1]}"
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-
-    def answer(self, path: str) -> tuple[int, list[tuple[str, str]], bytes] | None:
-        raise NotImplementedError
-
-    def release(self) -> None:
-        self.gate.set()
-
-    def close(self) -> None:
-        self.gate.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-
-class GatedSite(_GatedServer):
-    """A small web site (path -> HTML) with robots.txt allowing everything."""
+class GatedSite(LocalWeb):
+    """A small web site (path -> HTML); GETs for paths starting with one of ``held`` wait until ``release()``."""
 
     def __init__(self, pages: dict[str, str], held: set[str]) -> None:
-        self.pages = pages
-        super().__init__(tuple(held))
-
-    def answer(self, path: str) -> tuple[int, list[tuple[str, str]], bytes] | None:
-        if path == "/robots.txt":
-            return 200, [("Content-Type", "text/plain")], b"User-agent: *\nDisallow:\n"
-        if path in self.pages:
-            return 200, [("Content-Type", "text/html; charset=utf-8")], self.pages[path].encode()
-        return None
+        super().__init__(held=sorted(held))
+        for path, html in pages.items():
+            self.page(path, html)
 
 
-class GatedReplay(_GatedServer):
-    """Recorded API answers (social/replay.py interactions), matched on the path alone."""
+class GatedReplay(LocalWeb):
+    """Recorded API answers (social/replay.py interactions), matched on the path alone; ``held`` as above."""
 
     def __init__(self, interactions: list[Any], held: tuple[str, ...]) -> None:
-        self.by_path: dict[str, Any] = {}
+        super().__init__(robots=False, held=held)
         for interaction in interactions:
             if interaction.method == "GET":
-                self.by_path.setdefault(urlsplit(interaction.uri).path.rstrip("/"), interaction)
-        super().__init__(held)
+                path = urlsplit(interaction.uri).path.rstrip("/")
+                self.routes.setdefault(path, Route(interaction.status, interaction.body, list(interaction.headers)))
 
-    def answer(self, path: str) -> tuple[int, list[tuple[str, str]], bytes] | None:
-        found = self.by_path.get(path)
-        return None if found is None else (found.status, found.headers, found.body)
+    def route_for(self, path: str) -> Route | None:
+        return self.routes.get(urlsplit(path).path.rstrip("/"))
 
 
 def article(title: str, text: str) -> str:

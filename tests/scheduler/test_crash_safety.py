@@ -63,7 +63,7 @@ def test_kill_9_during_a_social_poll(tmp_path: Path, service_config: Callable[..
                                 mastodon__hashtags=["hoot"], social__max_threads_per_run=0,
                                 schedule__social_minutes=0.05, schedule__analyse_minutes=60.0)
         first = services(config)
-        wait_for(lambda: "/api/v2/search" in server.hits, what="the poll to reach its search", service=first)
+        wait_for(lambda: "/api/v2/search" in server.paths, what="the poll to reach its search", service=first)
         first.kill9()
         polled_before = rows(db, "SELECT count(*) AS n FROM items")[0]["n"]
         server.release()

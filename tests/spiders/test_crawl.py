@@ -6,7 +6,7 @@ from data.evidence import verify
 from data.store import Store
 from repmon.config import Settings
 from spiders.crawl import run_crawl
-from tests.spiders.conftest import Route
+from tests.localweb import Route
 
 ARTICLE = """<html lang="en"><head><title>{title}</title></head><body>
 <article><h1>{title}</h1><p>{text}</p><p>More words so that the extractor sees a real article here, with

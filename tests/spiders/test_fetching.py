@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from data.store import Store
 from spiders.extract import page_text
-from tests.spiders.conftest import Route
+from tests.localweb import Route
 from tests.spiders.test_crawl import ARTICLE, article, crawl
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from data.store import Store
-from tests.spiders.conftest import LAST_MODIFIED
+from tests.localweb import LAST_MODIFIED
 from tests.spiders.test_crawl import article, crawl
 
 

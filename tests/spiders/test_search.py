@@ -16,7 +16,7 @@ from repmon.profile import load_profile
 from spiders.crawl import run_crawl
 from spiders.search import feed_urls, queries_from_profile, unwrap_redirect
 from tests.paths import EXAMPLE_PROFILE
-from tests.spiders.conftest import Route
+from tests.localweb import Route
 from tests.spiders.test_crawl import article
 
 BRAVE_KEY = "brave-test-key-0001"

@@ -10,7 +10,7 @@ import pytest
 from data.store import Store
 from spiders.sitemaps import read_sitemap, sitemaps_in_robots
 from tests.paths import FIXTURES
-from tests.spiders.conftest import Route
+from tests.localweb import Route
 from tests.spiders.test_crawl import article, crawl
 
 SITEMAPS = FIXTURES / "sitemaps"
