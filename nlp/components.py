@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 from nlp import flags as flagging
 from nlp import relevance
+from nlp.compose import PartFinder, Parts
 from nlp.lexicon import (
     PatternFileError,
     load_categories,
@@ -56,9 +57,14 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-welsh-v2.jsonl", "cues-threat-v3.jsonl", "cues-safeguarding-v3.jsonl", "cues-harassment-v3.jsonl",
              "cues-defamatory-v3.jsonl", "cues-disrepute-v3.jsonl", "cues-welsh-v3.jsonl",
              "cues-threat-v4.jsonl", "cues-safeguarding-v4.jsonl", "cues-harassment-v4.jsonl", "cues-defamatory-v4.jsonl",
-             "cues-welsh-v4.jsonl"]
+             "cues-welsh-v4.jsonl", "cues-threat-v5.jsonl", "cues-safeguarding-v5.jsonl", "cues-defamatory-v5.jsonl"]
+SETTING_FILE = "school-words-v5.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v5.jsonl"
+#: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
+ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
+                                "his", "her", "fy", "ein"})  # v5: the parts compositional cue rules need (nlp/compose.py)
 CATEGORIES_FILE = "categories-v3.jsonl"
-MODIFIERS_FILE = "modifiers-v4.jsonl"
+MODIFIERS_FILE = "modifiers-v5.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v2.jsonl"
 
@@ -154,22 +160,25 @@ class EvidenceFinder:
     """Words that tell which school (or which sense of the name) a text is about."""
 
     def __init__(self, nlp: Language, terms: dict[str, Any], patterns_dir: str, not_school_file: str,
-                 school_words_file: str) -> None:
+                 school_words_file: str, setting_file: str = SETTING_FILE) -> None:
         school = terms["school"]
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.phrases.add("PLACE", _phrase_docs(nlp, school["places"]))
         self.phrases.add("DECOY", _phrase_docs(nlp, school["decoys"]))
         self.matcher = Matcher(nlp.vocab, validate=True)
-        for number, row in read_jsonl(school_words_file, patterns_dir):
-            if row.get("kind") != "context":
+        words = [(school_words_file, n, r) for n, r in read_jsonl(school_words_file, patterns_dir)]
+        words += [(setting_file, n, r) for n, r in read_jsonl(setting_file, patterns_dir)]  # v5: a school setting
+        for file, number, row in words:
+            label = {"context": "SCHOOL_WORD", "setting": "SCHOOL_SETTING", "pointer": "SCHOOL_POINTER"}.get(str(row.get("kind")))
+            if label is None:
                 continue
             if row.get("phrases"):
-                self.phrases.add("SCHOOL_WORD", _phrase_docs(nlp, row["phrases"]))
+                self.phrases.add(label, _phrase_docs(nlp, row["phrases"]))
             if row.get("pattern"):
                 try:
-                    self.matcher.add("SCHOOL_WORD", [row["pattern"]])
+                    self.matcher.add(label, [row["pattern"]])
                 except (ValueError, TypeError) as exc:
-                    raise PatternFileError(f"{school_words_file}:{number}: bad Matcher pattern ({exc}).") from None
+                    raise PatternFileError(f"{file}:{number}: bad Matcher pattern ({exc}).") from None
         for number, row in read_jsonl(not_school_file, patterns_dir):
             sense = row.get("sense")
             if not isinstance(sense, str) or not isinstance(row.get("phrases"), list):
@@ -196,8 +205,8 @@ class EvidenceFinder:
             key = doc.vocab.strings[match_id]
             label, _, sense = key.partition("|")
             spans.append(Span(doc, start, end, label=label, span_id=sense or 0))
-        for _, start, end in self.matcher(doc):
-            spans.append(Span(doc, start, end, label="SCHOOL_WORD"))
+        for match_id, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
         if self.own_site is not None:
             for m in self.own_site.finditer(text_of(doc)):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -209,21 +218,24 @@ class EvidenceFinder:
 
 
 @Language.factory("repmon_evidence", default_config={
-    "terms": {}, "patterns_dir": "", "not_school_file": NOT_SCHOOL_FILE, "school_words_file": SCHOOL_WORDS_FILE})
+    "terms": {}, "patterns_dir": "", "not_school_file": NOT_SCHOOL_FILE, "school_words_file": SCHOOL_WORDS_FILE,
+    "setting_file": SETTING_FILE})
 def make_evidence(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: str, not_school_file: str,
-                  school_words_file: str) -> EvidenceFinder:
+                  school_words_file: str, setting_file: str) -> EvidenceFinder:
     """Find the evidence for relevance.
 
     Assigns ``doc.spans["repmon_evidence"]`` with labels PLACE (profile places,
     with Welsh mutations), DECOY (places of other schools of that name),
-    SCHOOL_WORD (school setting words, ``school-words-v2.jsonl``), NOT_SCHOOL
+    SCHOOL_WORD (school setting words, ``school-words-v2.jsonl``), SCHOOL_SETTING (v5: words that put
+    the text in a school of its own, "excluded my son", ``school-words-v5.jsonl``), SCHOOL_POINTER (v5: words
+    that point at one school, "that school", "yr ysgol 'na"), NOT_SCHOOL
     (other senses of the school's core name, ``not-school-v2.jsonl``; the
     sense is in ``span.id_``) and OWN_SITE (the school's domains and
     @handles; ``span.id_`` is "domain" or "handle").
     Config: ``terms`` (from profile_terms), ``patterns_dir`` ("" = nlp/patterns),
-    ``not_school_file``, ``school_words_file``.
+    ``not_school_file``, ``school_words_file``, ``setting_file``.
     """
-    return EvidenceFinder(nlp, _need_terms(terms, name), patterns_dir, not_school_file, school_words_file)
+    return EvidenceFinder(nlp, _need_terms(terms, name), patterns_dir, not_school_file, school_words_file, setting_file)
 
 
 class MentionFinder:
@@ -232,6 +244,7 @@ class MentionFinder:
     def __init__(self, nlp: Language, terms: dict[str, Any]) -> None:
         school = terms["school"]
         self.school_id = school["id"]
+        self.abbreviations = frozenset(school.get("abbreviations", ()))  # v5: "QE", "PoW", matched as written
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.phrases.add(f"school|{self.school_id}|name", _phrase_docs(nlp, school["names"]))
         if school["cores"]:
@@ -246,7 +259,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         evidence = _spans(doc, "repmon_evidence")
         other_senses = [e for e in evidence if e.label_ == "NOT_SCHOOL"]
-        school_words = [e for e in evidence if e.label_ == "SCHOOL_WORD"]
+        school_words = [e for e in evidence if e.label_ in ("SCHOOL_WORD", "SCHOOL_SETTING", "SCHOOL_POINTER")]
         candidates: list[Span] = []
         cores: list[Span] = []
         firsts: list[Span] = []
@@ -263,7 +276,9 @@ class MentionFinder:
             candidates = [c for c in candidates if not any(
                 o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in other_senses)]
         kept = filter_spans(candidates)
-        starts = relevance.sent_starts(doc) if cores or firsts else [0]
+        abbreviations = [t.i for t in doc if t.text.rstrip(".") in self.abbreviations] \
+            if self.abbreviations and any(a in text_of(doc) for a in self.abbreviations) else []
+        starts = relevance.sent_starts(doc) if cores or firsts or abbreviations else [0]
         if cores:
             taken = {i for s in kept + other_senses for i in range(s.start, s.end)}
             word_sents: dict[int, list[Span]] = {}
@@ -275,17 +290,38 @@ class MentionFinder:
                 words = word_sents.get(bisect_right(starts, core.start), [])
                 if any(not (core.start <= w.start < core.end) for w in words):
                     kept.append(core)
+        if abbreviations:
+            kept += self._abbreviations(doc, abbreviations, kept, school_words, starts)
         if firsts:
             kept += self._first_names(doc, firsts, kept, starts)
         doc.spans["repmon_mentions"] = sorted(filter_spans(kept), key=lambda s: s.start)
         return doc
 
+    def _abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], school_words: list[Span],
+                       starts: list[int]) -> list[Span]:
+        """v5: the school's abbreviation ("QE", "PoW": ``school_abbreviations`` in nlp/terms.py), written as in the
+        profile, counts when a school word is in its sentence or one either side, a person from the profile is
+        named, or a word of place comes before it ("at QE", "from PoW", "yn PoW")."""
+        taken = {i for s in kept for i in range(s.start, s.end)}
+        person = any(m.label_ != "school" for m in kept)
+        word_sents = {bisect_right(starts, w.start) for w in school_words}
+        out = []
+        for i in hits:
+            sent = bisect_right(starts, i)
+            if i not in taken and (person or not word_sents.isdisjoint((sent - 1, sent, sent + 1))
+                                   or (i > 0 and doc[i - 1].norm_ in ABBREVIATION_AFTER)):
+                out.append(Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="abbreviation"))
+        return out
+
     @staticmethod
     def _first_names(doc: Doc, firsts: list[Span], kept: list[Span], starts: list[int]) -> list[Span]:
         """A first name or surname alone counts when written with a capital and the person is named
-        in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS")."""
+        in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS"); a member of
+        staff's surname also when the sentence has a school setting of its own (v5: "If Beynon excludes my son ...")."""
         named = {m.kb_id_ for m in kept if m.label_ != "school"}
         school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
+        setting_sents = {bisect_right(starts, e.start) for e in _spans(doc, "repmon_evidence")
+                         if e.label_ in ("SCHOOL_SETTING", "SCHOOL_POINTER")}
         taken = {i for s in kept for i in range(s.start, s.end)}
         out = []
         for span in firsts:
@@ -293,7 +329,10 @@ class MentionFinder:
                 continue
             if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS:
                 continue  # "Mrs Beynon" when the profile's Beynon is "Mr": someone else of that name
-            if span.kb_id_ in named or bisect_right(starts, span.start) in school_sents:
+            sent = bisect_right(starts, span.start)
+            if span.kb_id_ in named or sent in school_sents:
+                out.append(span)
+            elif span.label_ == "staff" and sent in setting_sents:  # v5: "If Beynon excludes my son again ..."
                 out.append(span)
         return out
 
@@ -362,8 +401,10 @@ def make_pii(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: str,
 class CueFinder:
     """Words that suggest a flag category, from the cue rule files."""
 
-    def __init__(self, nlp: Language, patterns_dir: str, cue_files: list[str]) -> None:
+    def __init__(self, nlp: Language, patterns_dir: str, cue_files: list[str], parts_file: str = PARTS_FILE) -> None:
         self.rules = {r.id: r for r in load_cues(tuple(cue_files), patterns_dir)}
+        composed = [r for r in self.rules.values() if r.needs or r.unless]
+        self.parts = PartFinder(nlp, patterns_dir, parts_file, MODIFIERS_FILE, composed) if composed else None
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.vocab = nlp.vocab
@@ -425,12 +466,17 @@ class CueFinder:
             doc.spans["repmon_cues"] = found
             return doc
         matcher = self._matcher_for(doc)
+        parts: Parts | None = None
         for match_id, start, end in list(self.phrases(doc)) + (list(matcher(doc)) if matcher is not None else []):
             rule = self.rules[doc.vocab.strings[match_id]]
             if rule.not_followed_by and end < len(doc) and doc[end].norm_ in rule.not_followed_by:
                 continue
             if rule.not_preceded_by and start > 0 and doc[start - 1].norm_ in rule.not_preceded_by:
                 continue
+            if (rule.needs or rule.unless) and self.parts is not None:  # v5: a compositional rule (nlp/compose.py)
+                parts = parts or self.parts(doc)
+                if not parts.allows(rule, start):
+                    continue
             found.append(Span(doc, start, end, label=rule.category, span_id=rule.id))
         kept: list[Span] = []
         taken: dict[str, set[int]] = {}
@@ -445,8 +491,8 @@ class CueFinder:
         return doc
 
 
-@Language.factory("repmon_cues", default_config={"patterns_dir": "", "cue_files": CUE_FILES})
-def make_cues(nlp: Language, name: str, patterns_dir: str, cue_files: list[str]) -> CueFinder:
+@Language.factory("repmon_cues", default_config={"patterns_dir": "", "cue_files": CUE_FILES, "parts_file": PARTS_FILE})
+def make_cues(nlp: Language, name: str, patterns_dir: str, cue_files: list[str], parts_file: str) -> CueFinder:
     """Find cue words for the flag categories.
 
     Assigns ``doc.spans["repmon_cues"]``: label is the category, ``span.id_``
@@ -454,9 +500,10 @@ def make_cues(nlp: Language, name: str, patterns_dir: str, cue_files: list[str])
     the folded NORM; patterns are spaCy Matcher patterns. Where cues of one
     category overlap, only the strongest is kept. Skipped (no spans) when
     ``repmon_relevance`` has found the item irrelevant. Config: ``patterns_dir``,
-    ``cue_files`` (default: the ``cues-*-v2.jsonl`` and ``cues-*-v3.jsonl`` files).
+    ``cue_files`` (default: the ``cues-*-v2.jsonl`` to ``cues-*-v5.jsonl`` files), ``parts_file`` (the
+    parts that v5 compositional rules need near a match, ``nlp/compose.py``).
     """
-    return CueFinder(nlp, patterns_dir, cue_files)
+    return CueFinder(nlp, patterns_dir, cue_files, parts_file)
 
 
 class RelevanceJudge:
@@ -500,18 +547,20 @@ class FlagMaker:
             self.modifiers.add("IDIOM", _phrase_docs(nlp, list(self.settings.idioms)))
         if self.settings.reports:
             self.modifiers.add("REPORT", _phrase_docs(nlp, list(self.settings.reports)))
+        if self.settings.events:
+            self.modifiers.add("EVENT", _phrase_docs(nlp, list(self.settings.events)))
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc._.repmon_relevant:
             doc._.repmon_flags = []
             return doc
-        found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": []}
+        found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": []}
         for match_id, s, e in self.modifiers(doc):
             found[doc.vocab.strings[match_id]].append(Span(doc, s, e))
         pii = _spans(doc, "repmon_pii")
         ctx = flagging.build_context(doc, _spans(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
                                      denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],
-                                     has_pii=bool(pii))
+                                     events=found["EVENT"], has_pii=bool(pii))
         cues = flagging.cues_from_rules(ctx, _spans(doc, "repmon_cues"), self.rules, self.categories)
         cues += flagging.identifying_cues(ctx, pii, self.pii, name_pupils=False)
         if flagging.combine(cues, self.categories, SEVERITY_RANK):  # hostile or exposing: naming a pupil is high

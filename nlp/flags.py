@@ -70,6 +70,7 @@ class _Context:
     denial_sents: set[int] = field(default_factory=set)            # sentences a denial covers
     report_sents: set[int] = field(default_factory=set)            # sentences that report or condemn what they quote
     idiom_tokens: set[int] = field(default_factory=set)            # tokens inside an idiom ("stole the show")
+    event_sents: set[int] = field(default_factory=set)             # v5: sentences about a talk or training on a topic
     has_pii: bool = False
     vetoed: set[str] = field(default_factory=set)                  # categories whose cues were negated, denied, idioms
 
@@ -87,7 +88,7 @@ def _quote(text: str) -> str:
 
 def build_context(doc: Doc, mentions: list[Span], hedges: list[Span], school_id: str, settings: Settings, *,
                   denials: Sequence[Span] = (), idioms: Sequence[Span] = (), reports: Sequence[Span] = (),
-                  has_pii: bool = False) -> _Context:
+                  events: Sequence[Span] = (), has_pii: bool = False) -> _Context:
     sent_starts = relevance_sent_starts(doc) if len(doc) else []
     sent_ends = sent_starts[1:] + [len(doc)]
     ctx = _Context(doc, sent_starts, [m for m in mentions if m.label_ in ("staff", "pupil")], set(), set(), set(), set(),
@@ -113,6 +114,7 @@ def build_context(doc: Doc, mentions: list[Span], hedges: list[Span], school_id:
         ctx.denial_sents.update((at, at - 1))
     ctx.report_sents = {ctx.sent_of(r.start) for r in reports}  # "police were called after a knife was found"
     ctx.idiom_tokens = {i for span in idioms for i in range(span.start, span.end)}
+    ctx.event_sents = {ctx.sent_of(e.start) for e in events}  # v5: "a talk for parents on grooming", "knife-crime assembly"
     ctx.has_pii = has_pii
     for index, (start, end) in enumerate(zip(sent_starts, sent_ends)):
         if end <= start:
@@ -210,6 +212,9 @@ def cues_from_rules(ctx: _Context, spans: list[Span], rules: dict[str, CueRule],
         if category.reportable and sent in ctx.report_sents:
             score *= ctx.settings.denial_factor
             ctx.vetoed.add(rule.category)
+        if category.severity == "critical" and sent in ctx.event_sents:  # v5: the topic of a talk, not a disclosure
+            ctx.vetoed.add(rule.category)
+            continue
         if category.deniable and sent in ctx.denial_sents:
             score *= ctx.settings.denial_factor
             ctx.vetoed.add(rule.category)

@@ -76,6 +76,9 @@ class CueRule:
     requires_pii: bool = False            # counts only when the text also exposes personal details
     mutate: bool = False                  # also match Welsh initial mutations of each phrase's first word
     source: str = ""                      # "file:line", for error messages and traces
+    needs: tuple[tuple[str, ...], ...] = ()   # v5: parts (parts-v5.jsonl) the match needs nearby, one of each group
+    unless: tuple[str, ...] = ()          # v5: parts whose presence nearby cancels the match (sport, fiction)
+    scope: str = "adjacent"               # v5: where needs/unless look: "sentence", "adjacent" (one either side), "text"
 
 
 @lru_cache(maxsize=32)
@@ -115,9 +118,22 @@ def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...
                 not_followed_by=frozenset(w.lower() for w in row.get("not_followed_by", [])),
                 not_preceded_by=frozenset(w.lower() for w in row.get("not_preceded_by", [])),
                 requires_pii=bool(row.get("requires_pii", False)), mutate=bool(row.get("mutate", False)),
-                source=where,
+                source=where, **_composition(where, row),
             ))
     return tuple(rules)
+
+
+def _composition(where: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The v5 fields of a cue rule: ``needs`` (a list of lists of part names), ``unless`` (part names), ``scope``."""
+    needs, unless, scope = row.get("needs", []), row.get("unless", []), row.get("scope", "adjacent")
+    if not isinstance(needs, list) or not all(isinstance(g, list) and g and all(isinstance(n, str) for n in g)
+                                              for g in needs):
+        raise PatternFileError(f"{where}: 'needs' must be a list of lists of part names, e.g. [[\"intent\"], [\"aim\", \"person\"]].")
+    if not isinstance(unless, list) or not all(isinstance(n, str) for n in unless):
+        raise PatternFileError(f"{where}: 'unless' must be a list of part names.")
+    if scope not in ("sentence", "adjacent", "text"):
+        raise PatternFileError(f"{where}: 'scope' must be 'sentence', 'adjacent' or 'text', got {scope!r}.")
+    return {"needs": tuple(tuple(g) for g in needs), "unless": tuple(unless), "scope": scope}
 
 
 @dataclass(frozen=True)
@@ -156,6 +172,7 @@ class Settings:
     reports: tuple[str, ...] = ()       # news of an incident or a quote being condemned ("police were called")
     complaints: frozenset[str] = frozenset()  # words of criticism: without one, the classifier alone adds no disrepute
     praise: frozenset[str] = frozenset()      # words of praise: with one, the classifier alone adds no harassment
+    events: tuple[str, ...] = ()        # v5: a talk, training or evening on a topic ("talk for parents on grooming")
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -194,6 +211,7 @@ def load_settings(name: str, directory: str = "") -> Settings:
     reports: list[str] = []
     complaints: set[str] = set()
     praise: set[str] = set()
+    events: list[str] = []
     numbers: dict[str, Any] = {}
     for number, row in read_jsonl(name, directory):
         kind = _need(name, number, row, "kind", str)
@@ -215,16 +233,19 @@ def load_settings(name: str, directory: str = "") -> Settings:
             complaints.update(w.lower() for w in _need(name, number, row, "words", list))
         elif kind == "praise":
             praise.update(w.lower() for w in _need(name, number, row, "words", list))
+        elif kind == "event":
+            events.extend(_need(name, number, row, "phrases", list))
         elif kind == "settings":
             numbers.update({k: v for k, v in row.items() if k != "kind"})
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
-                                   "use hedge, negation, pronoun, school_ref, denial, idiom, report, complaint, praise or settings.")
+                                   "use hedge, negation, pronoun, school_ref, denial, idiom, report, event, complaint, praise or settings.")
     known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
                                          "pii_window", "denial_factor") if k in numbers}
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
                     denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports),
-                    complaints=frozenset(complaints), praise=frozenset(praise), extra=numbers, **known)
+                    complaints=frozenset(complaints), praise=frozenset(praise), events=tuple(events), extra=numbers,
+                    **known)
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,17 @@ first rule that fires gives the answer and its reason.
    b. a full name with a school word ("teacher", "Year 9"), or a member of
       staff's full name with a profile place: relevant;
    c. a short form ("Mrs Pritchard", "Mrs P") with both a profile place and a
-      school word: relevant;
-   d. otherwise: not relevant (a pupil's name, even with the town, is not
+      school word: relevant; (v5) a member of staff's short form with a school
+      setting of the text's own ("that school", "excluded my son", "parents'
+      evening": ``school-words-v5.jsonl``): relevant;
+   d. (v5) two different people from the profile named together: relevant;
+   e. otherwise: not relevant (a pupil's name, even with the town, is not
       the school's business without a school setting: "Osian Bowen scored for
       Carmarthen Town").
-4. Otherwise not relevant; when the words are another sense of the school's
+4. (v5) Nobody and no school named, but words that point at one school
+   ("that school", "yr ysgol 'na", "pa ysgol") with a profile place and no
+   decoy: relevant ("that school in Carmarthen ... petrol").
+5. Otherwise not relevant; when the words are another sense of the school's
    name (the monarch, a hospital, a ship) the reason says so.
 """
 
@@ -50,6 +56,9 @@ SHORT_NAME_ONLY = ("at most the school's short name, which other things share (t
 EVIDENCE = "repmon_evidence"
 
 Summary = dict[str, list[Any]]
+
+#: Evidence labels of school words: any school word, (v5) a school setting of the text's own, a word pointing at one school.
+SCHOOL_WORDS = ("SCHOOL_WORD", "SCHOOL_SETTING", "SCHOOL_POINTER")
 
 #: Mention forms that name a person in full; the others ("Mrs P", "Megan") are short.
 FULL_FORMS = ("full", "title_full", "mutated")
@@ -152,7 +161,10 @@ def summarise(doc: Doc) -> Summary:
         "people_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS],
         "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS],
         "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"],
-        "school_words": [e.text for e in evidence if e.label_ == "SCHOOL_WORD" and not _inside(e, in_mentions)],
+        "school_words": [e.text for e in evidence if e.label_ in SCHOOL_WORDS and not _inside(e, in_mentions)],
+        "school_setting": [e.text for e in evidence if e.label_ in SCHOOL_WORDS[1:] and not _inside(e, in_mentions)],
+        "school_pointer": [e.text for e in evidence if e.label_ == "SCHOOL_POINTER" and not _inside(e, in_mentions)],
+        "staff_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS and m.label_ == "staff"],
         "not_school": [(e.id_, e.text) for e in evidence if e.label_ == "NOT_SCHOOL"],
         "decoy_placed": [d.text for d in decoys if in_school_sent(d)],
         "here_placed": [p.text for p in places if in_school_sent(p)],
@@ -214,7 +226,13 @@ def decide(parts: list[Summary], own_site: str | None = None) -> tuple[bool, str
             return True, f"full name of staff {_person(get('staff_full'))} with the place {_q(get('places'))}"
         if get("places") and get("school_words"):
             return True, f"{_person(people)} with {_q(get('places'))} and {_q(get('school_words'))}"
+        if get("staff_short") and get("school_setting"):
+            return True, f"{_person(get('staff_short'))} with a school setting of its own {_q(get('school_setting'))}"
+        if len({ref for ref, _ in people}) >= 2:
+            return True, f"two people from the profile named together: {_person(people)} and others"
         return False, f"only {_person(people)}, a name too common to be sure of without a school setting"
+    if get("school_pointer") and get("places") and not get("decoys"):
+        return True, f"{_q(get('school_pointer'))} points at a school, with the place {_q(get('places'))}"
     if get("not_school"):
         sense, text = get("not_school")[0]
         return False, f"'{text}' means {sense}, not the school"

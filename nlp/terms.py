@@ -140,6 +140,22 @@ def school_cores(names: list[str], places: list[str], parts: set[str],
 _LINKS = {"of", "y", "yr", "the", "and", "a", "in", "de", "st", "st."}
 
 
+def school_abbreviations(names: list[str], places: list[str], parts: set[str]) -> list[str]:
+    """v5: the abbreviation inside an alias such as "QE High" or "PoW High": one word of two to five letters, two or
+    more of them capitals, left when the generic words are stripped. The mention finder takes it only as written
+    ("QE", "PoW"; not "pow" or "POW") and only with a school word, a person from the profile or "at"/"from" before it."""
+    place_keys = {fold(p) for p in places}
+    out = []
+    for name in names:
+        words = [w for w in name.split() if fold(w) not in parts]
+        if len(words) == 1 and len(name.split()) > 1:
+            word = words[0]
+            if 2 <= len(word) <= 5 and word.isalpha() and sum(c.isupper() for c in word) >= 2 \
+                    and fold(word) not in place_keys:
+                out.append(word)
+    return _unique(out)
+
+
 def _single_letter_end(text: str) -> bool:
     last = text.split()[-1] if text.split() else ""
     return len(last) == 1 and last.isalpha()
@@ -289,6 +305,7 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
             "names": _unique([v["text"] for n in names for v in _variants(n, "name")]),
             "cores": school_cores(names, list(school.places), name_parts(directory),
                                   name_parts(directory, "name_start"), name_parts(directory, "name_end")),
+            "abbreviations": school_abbreviations(names, list(school.places), name_parts(directory)),
             "places": _unique(places),
             "decoys": _unique(list(school.decoys)),
             "domains": [d.lower().strip(".") for d in school.domains],

@@ -1,0 +1,467 @@
+"""Rules v5: compositional threat and safeguarding rules (nlp/compose.py, cues-*-v5.jsonl, parts-v5.jsonl) find
+kinds of post, not the wording they were written from; a school setting, the school's abbreviation, two people from the
+profile or words pointing at a school in its town make an item relevant; a talk on a topic, a prop or hyperbole about
+being killed oneself is not critical. For each construction: three or more posts in words of their own (English and
+Welsh where it applies) and two near misses. Every person and post here is fictional, written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.analyse import ANALYSER_VERSION, Analyser
+from nlp.lexicon import PatternFileError
+from nlp.pipeline import build_pipeline
+from repmon.profile import Profile, load_profile
+from tests.nlp.conftest import Analyse
+from tests.nlp.helpers import categories, refs
+
+# (construction, posts that are threats, near misses that are not critical)
+THREATS: dict[str, tuple[list[str], list[str]]] = {
+    "harm aimed at a person, with intent": (
+        ["Mr Beynon, touch my coursework one more time and I will put you through that wall. QEHS",
+         "next time I see Miss Jenkins outside QE High I'm going to knock her out",
+         "Mrs Howells QEHS, dw i'n mynd i dy gicio di lawr y grisiau fory",
+         "If QEHS isolates my daughter again I'll come in and break his legs, Mr Rees"],
+        ["We're going to batter them in the cup final, QEHS netball on tour",
+         "In Macbeth they kill him in act 2, Miss Jenkins says it'll be on the QEHS exam"]),
+    "a person told they are dead": (
+        ["Mrs Pritchard you are dead meat when I catch you in the QEHS car park",
+         "ur dead tmrw Mr Beynon, QEHS gates",
+         "Miss Jenkins, ti'n farw pan wela i di tu allan i QEHS"],
+        ["I'm dead after that QEHS cross-country lol", "you're dead right Mrs Howells, QEHS needs a new hall"]),
+    "harm to the school, with intent": (
+        ["QE High will go up in flames before the end of term, mark my words",
+         "QEHS is going to go bang on Monday, stay away",
+         "Bydd Ysgol y Frenhines Elisabeth ar dân nos Wener, gewch chi weld"],
+        ["There was a fire at QE High last night, firefighters say nobody was hurt and school will open tomorrow",
+         "QEHS fire drill tomorrow at 10, don't panic when the alarm goes off"]),
+    "a weapon sign with a warning": (
+        ["QEHS tomorrow 💣💣 just saying", "Mr Beynon better watch out on Monday 🔪 #QEHS",
+         "Ysgol y Frenhines Elisabeth 🔫 rhybudd olaf i chi"],
+        ["QEHS results day was 💣💣 well done everyone", "Mr Beynon's chilli at the QEHS fair was 🔥🔥"]),
+    "someone about to be attacked": (
+        ["Lili Griffiths QEHS is getting jumped at the bus stop tomorrow",
+         "someone at QE High is getting stabbed on Friday, watch",
+         "Mrs Howells gonna get merked after school, QEHS"],
+        ["Osian Bowen got jumped on by the whole QEHS rugby team after the match 😂",
+         "Nobody at QEHS is getting stabbed, stop spreading rumours"]),
+    "a warning to someone alone or watched": (
+        ["Mrs Pritchard from QEHS shouldn't walk to her car alone after parents' evening",
+         "if I were Mr Beynon I'd be careful walking home through the park tonight. QEHS",
+         "Well iddi hi beidio cerdded adre ar ben ei hun heno, Mrs Howells QEHS"],
+        ["QEHS parents: better not park in the staff car park tonight, it's being resurfaced",
+         "Miss Jenkins QEHS says you'd better not be late for the mock tomorrow"]),
+    "lying in wait": (
+        ["Miss Jenkins QEHS, one night you'll walk to your car and I'll be waiting",
+         "Mr Beynon, when you leave QEHS on your own I'll be there",
+         "Pan fyddi di'n cerdded adre ar ben dy hun, fydda i yno. Mrs Howells QEHS"],
+        ["I'll be there at QEHS parents' evening, Mrs Howells, see you at 6",
+         "Mr Beynon I'll be waiting at the QEHS gates to pick up my son"]),
+    "a bounty": (
+        ["£20 to whoever slaps Mr Beynon at QEHS tomorrow", "a fiver to anyone who smacks Cai Llewelyn from QE High",
+         "tenner for whoever decks Mrs Pritchard in the QEHS car park"],
+        ["£5 to whoever finds my lost QEHS PE kit", "a prize to whoever scores first at the QEHS sports day"]),
+    "a home address sought": (
+        ["anyone know where Mr Beynon from QEHS lives? asking for a friend",
+         "does anyone have Mrs Howells' home address, QE High deputy",
+         "Oes gan rywun gyfeiriad cartref Miss Jenkins o QEHS?"],
+        ["anyone got Mrs Howells' email address? want to complain about QEHS",
+         "Does anyone have the QEHS office address for the form?"]),
+    "fire with fuel": (
+        ["QEHS science block and a can of petrol, problem solved 🔥",
+         "bought a lighter and some diesel for Mr Beynon's car at QEHS tonight 🔥",
+         "Petrol a matsys. Ysgol y Frenhines Elisabeth. Heno. 🔥"],
+        ["QEHS bonfire night: the fire will be lit at 7, bring a torch",
+         "QEHS food tech: Mr Beynon burnt the toast and set off the fire alarm"]),
+    "harm to a home or car put as chance": (
+        ["shame if Mrs Pritchard's car happened to catch fire in the QEHS car park",
+         "if Mr Beynon's house just happened to burn down I wouldn't cry. QEHS",
+         "Mrs Howells QEHS, would be a pity if your car were to get smashed"],
+        ["Mrs Howells' house was burgled last year and QEHS staff raised money",
+         "if the QEHS car park happened to be full, park on the road"]),
+    "children kept away from the school": (
+        ["Don't send your kids to QEHS on Monday. That's all I'm saying.",
+         "Parents, do not bring your children into QE High tomorrow",
+         "Peidiwch ag anfon eich plant i Ysgol y Frenhines Elisabeth fory. Rhybudd."],
+        ["Don't send your kids to QEHS with nuts in their lunch, allergy policy",
+         "QEHS snow day: don't bring your children in tomorrow, the school is closed"]),
+    "a turn, luck or a watcher": (
+        ["Mrs Howells got lucky last time. She won't be so lucky next time. QEHS",
+         "Mr Beynon you're next, QE High", "Dy dro di nesa, Mrs Pritchard. QEHS"],
+        ["Mr Beynon QEHS: you're next in the queue for the parents' evening slot",
+         "You never know who might win the QEHS raffle"]),
+    "something hidden at the school": (
+        ["there's a device in the QEHS library. not joking.",
+         "I've planted something in the science block at QE High, tick tock",
+         "Mae dyfais yn y neuadd yn Ysgol y Frenhines Elisabeth. Rhybudd olaf."],
+        ["QEHS tech club built a device in the workshop that waters plants",
+         "something in my bag at QEHS smells of old banana lol"]),
+    "others taken along": (
+        ["if they expel me from QEHS I'm taking the whole year with me",
+         "when I go I'll take Mr Beynon with me. QEHS",
+         "I'm done with QE High and I'm taking everyone in that staffroom with me"],
+        ["I'm taking my QEHS hoodie with me to uni", "taking Cai Llewelyn with me to the QEHS disco"]),
+    "a list of targets": (
+        ["I've made a list: Beynon, Howells, Jenkins. QEHS will find out soon",
+         "Mrs Pritchard and Mr Rees are on my list. QE High is going to be a lot quieter",
+         "Wedi gwneud rhestr. Mr Beynon sy gynta. QEHS, fory."],
+        ["Made a list of QEHS revision tips for year 11", "Mrs Howells is on my list of favourite teachers, QEHS"]),
+    "a vehicle driven at people": (
+        ["gonna drive my car into the crowd at QEHS sports day",
+         "I'll ram the kids' queue outside QE High with my van on Monday",
+         "Dw i'n mynd i yrru drwy'r plant tu allan i Ysgol y Frenhines Elisabeth fory"],
+        ["I'll drive through the QEHS gates at 3 to pick up my son",
+         "Mrs Howells drove the QEHS minibus into the car park yesterday"]),
+    "poison": (
+        ["put a little something from the shed in Mrs Pritchard's coffee at QEHS, she'll love it",
+         "bleach in Mr Beynon's tea tomorrow, QEHS staffroom",
+         "Potel o'r sied i degell staff QEHS. Mwynhewch eich paned, Mrs Howells"],
+        ["QEHS staffroom kettle broke again, bring a flask", "Mr Beynon's tea mug says World's Best Teacher. QEHS"]),
+    "a weapon with intent": (
+        ["bringing a bat to QEHS tomorrow for Cai Llewelyn",
+         "acid for Mrs Howells, QEHS gates friday",
+         "Cyllell yn fy mag fory i Mr Beynon, QEHS"],
+        ["Cai Llewelyn from QEHS hit a six with the bat in the cricket match tomorrow",
+         "Mr Beynon QEHS: no bats in the sports hall tomorrow please"]),
+    "what the target will be left in": (
+        ["Mr Beynon will be leaving QEHS in a body bag",
+         "you'll be in a wheelchair by Friday Mrs Howells, QEHS",
+         "Byddi di'n gadael QEHS mewn ambiwlans, Mr Beynon"],
+        ["Mr Beynon QEHS will be doing the sponsored wheelchair basketball on Friday",
+         "QEHS will hold a minute's silence on Remembrance Day"]),
+    "regret promised": (
+        ["I'll make sure Mrs Pritchard regrets the day she came to QEHS",
+         "Mi wna i'n siŵr fod Mr Beynon yn difaru'r diwrnod y daeth o i QEHS",
+         "Mr Rees QEHS will rue the day he excluded my boy"],
+        ["I'll make sure I don't regret choosing QEHS for my son", "Mrs Howells QEHS, you won't regret joining the choir"]),
+    "'would be a shame' about the target's family": (
+        ["Mr Beynon's kids go to the primary next to QEHS don't they. Would be a shame.",
+         "Mrs Howells QEHS has a lovely dog. Be a pity if it got out.",
+         "Biti am blant Mrs Pritchard, QEHS. Bechod os bydd rhywbeth yn digwydd i'w blant hi."],
+        ["Would be a shame if QEHS cancelled sports day again", "Mr Beynon QEHS, shame your kids missed the fair"]),
+    "the target or their things put in the water": (
+        ["Miss Jenkins QEHS if you report me one more time your car's going in the river",
+         "Cai Llewelyn from QE High is going in the canal if he grasses again",
+         "Os wyt ti'n deud wrth Mr Beynon eto, fyddi di yn yr afon. QEHS"],
+        ["QEHS year 7 going in the river for the science field trip tomorrow",
+         "Mr Beynon QEHS is swimming in the sea for charity on Boxing Day"]),
+    "a veiled warning about the night or the home": (
+        ["mrs howells qehs u better sleep with the lights on x",
+         "Mrs Tudur PoW High better hope her windows are double glazed lol".replace("Mrs Tudur PoW High", "Mrs Pritchard QEHS"),
+         "Dwi'n mynd i neud rwbath i Mr Beynon fydd o byth yn anghofio. QEHS. Nos Lun."],
+        ["Mrs Howells QEHS says we'd better hope the weather holds for sports day",
+         "QEHS trip to the Eisteddfod, something the kids will never forget!"]),
+    "everyone on the news on a set day": (
+        ["QEHS: Monday 9am, main hall, you'll all be on the news",
+         "Friday at QE High you lot will make the news, remember I said it",
+         "Dydd Llun, Ysgol y Frenhines Elisabeth. Byddwch chi i gyd ar y newyddion."],
+        ["QEHS choir will be on the news tonight, so proud!", "Mr Beynon QEHS was on the news on Monday about the new pitch"]),
+    "run when you see me": (
+        ["Mr Rees QEHS, next time you see me coming, run",
+         "Miss Jenkins QEHS, when you see me coming you'd better be quick",
+         "Mrs Pritchard QEHS, run when you see me tomorrow"],
+        ["QEHS cross country tomorrow, better start running now lol", "Mr Beynon QEHS says we'd better run laps on Monday"]),
+}
+
+DISCLOSURES: dict[str, tuple[list[str], list[str]]] = {
+    "a stranger luring children": (
+        ["a man in a white van keeps offering year 8 girls sweets by the QEHS gates",
+         "Some bloke was handing out free vapes to kids outside QE High",
+         "Mae dyn dieithr yn cynnig lifft i blant ar ôl ysgol ger QEHS"],
+        ["The council is offering free bus passes to QEHS pupils",
+         "Mr Beynon is offering extra revision sessions to year 11 at QEHS"]),
+    "secrecy asked of children": (
+        ["the new dance coach messages QEHS girls on snapchat and tells them not to tell their mums",
+         "an older lad DMs year 7s from QE High and asks them to delete the chats",
+         "Mae rhywun yn anfon negeseuon at ferched blwyddyn 9 QEHS ac yn deud wrthyn nhw am gadw'n gyfrinach"],
+        ["QEHS girls, keep it secret: the surprise party for Mrs Howells is Friday",
+         "Don't tell anyone but the QEHS year 11 prom theme is Hollywood"]),
+    "a goodbye with alarm": (
+        ["Megan Thomas-Price from QEHS posted that tonight is her last night and now her phone's off",
+         "Cai Llewelyn QEHS put 'goodbye forever' on his snap and nobody can reach him",
+         "Postiodd Lili Griffiths o QEHS 'hwyl fawr i bawb' a dydy hi ddim yn ateb ei ffôn"],
+        ["Tonight is her last night as QEHS head girl, what a year!",
+         "Mrs Howells said goodbye to QEHS after 30 years, we'll all miss her"]),
+    "a child pressed for images": (
+        ["a guy I met online says he'll share my pics with the QEHS group chat if I don't send more",
+         "he keeps telling me to send him photos or he'll post them, I'm in year 9 at QE High",
+         "Mae o'n deud os na wna i yrru mwy o luniau bydd o'n eu rhannu. Dwi ym mlwyddyn 8 yn QEHS"],
+        ["send me the pics from the QEHS trip please!", "Mrs Howells asked us to send photos of our art to QEHS"]),
+    "a stranger from online wanting to meet": (
+        ["a lad I met on fortnite wants to meet me after school, I'm 13 and at QEHS",
+         "this man on insta keeps asking to pick me up from QE High, I'm in year 8",
+         "Mae rhywun ar-lein isio cwrdd â fi ar ôl ysgol. Dwi'n 12 ac yn QEHS"],
+        ["my nan wants to meet me after school at QEHS for my birthday",
+         "QEHS year 8s are meeting up online for the maths quiz"]),
+    "a stranger messaging a child at night": (
+        ["my daughter is 12 and at QEHS and a man in his 40s texts her every night at midnight",
+         "some bloke keeps messaging year 9 girls from QE High at 2am",
+         "Mae dyn dieithr yn anfon negeseuon at fy merch 13 oed o QEHS bob nos"],
+        ["QEHS sends messages to parents every night about homework",
+         "my son at QEHS messages his mates at midnight, no sleep"]),
+    "criminal exploitation": (
+        ["older boys from town pay Osian Bowen to carry parcels after QEHS",
+         "a kid in my year at QE High keeps coming back with two phones and £300, says he's working for a mate",
+         "Mae hogia hŷn yn gwneud i blant QEHS fynd ar negeseuon iddyn nhw"],
+        ["QEHS year 10 delivered parcels for the food bank this week",
+         "Mr Beynon made us carry the kit bags to the QEHS minibus"]),
+    "forced marriage": (
+        ["my friend at QEHS is being taken abroad in the holidays to get married and she's 14",
+         "a girl in year 10 at QE High says her family are sending her abroad to marry a man she's never met, she's 15",
+         "Mae ffrind i mi yn QEHS yn cael ei gyrru dramor i briodi. Mae hi'n 14 oed."],
+        ["Mrs Howells from QEHS is getting married in Italy this summer",
+         "Mr Beynon QEHS married his partner abroad last year"]),
+    "not being here any more": (
+        ["everyone at QEHS would be better off if I wasn't around anymore",
+         "don't worry Mr Beynon, I won't be a problem in QEHS PE for much longer",
+         "Fydd neb yn Ysgol y Frenhines Elisabeth yn sylwi pan dwi'm yna. Mae'n well i bawb."],
+        ["I wasn't in QEHS on Monday, I was ill", "I won't be at the QEHS disco, I'm at my dad's"]),
+    "medicine stockpiled": (
+        ["been saving my mum's tablets in my QEHS pencil case for weeks",
+         "Cai Llewelyn QEHS is hiding paracetamol in his locker, I'm scared",
+         "Dw i wedi bod yn casglu tabledi ers mis. QEHS"],
+        ["QEHS nurse keeps paracetamol in the office for emergencies", "took my tablets at lunch at QEHS as usual"]),
+    "a child without food": (
+        ["Lili Griffiths at QEHS says there's been no food at home since Friday",
+         "my mate in year 8 at QE High hasn't eaten anything for three days, his mum's gone",
+         "Does dim bwyd yn tŷ Osian Bowen ers dydd Sul. QEHS"],
+        ["no food in the QEHS canteen since the fryer broke", "I haven't eaten since breakfast, QEHS lunch queue is huge"]),
+    "a child left without care": (
+        ["my parents went to Spain for two weeks and left me on my own, I'm in year 9 at QEHS",
+         "Osian Bowen's mum is passed out again and he can't wake her. QEHS",
+         "Mae llystad Cai Llewelyn wedi newid y cloeon ac mae o'n cysgu yn y parc. QEHS"],
+        ["Mrs Howells left me on my own in the QEHS library to finish my exam",
+         "Mum went to Tenerife for a week, nan is staying with us, QEHS"]),
+    "violence at home": (
+        ["Ma llystad Lili Griffiths yn bwrw hi. QEHS",
+         "police at our house again cos of mum's boyfriend, he says I'm next. QEHS",
+         "Mae tad Osian Bowen yn ei daro fo. Mae o yn QEHS."],
+        ["QEHS drama: the dad hits the villain in act 3", "police at QEHS today for the road safety talk"]),
+    "a child afraid to go home": (
+        ["I don't want to go home after QEHS today, dad's in one of his moods",
+         "bag packed, not going back home, QE High was the only safe place",
+         "Dwi'm isio mynd adra ar ôl ysgol. QEHS ydi'r unig le saff."],
+        ["don't want to go home after the QEHS disco, it was so good", "QEHS trip: bag packed for Paris!"]),
+    "a child missing and unreachable": (
+        ["Megan Thomas-Price hasn't been in QEHS since Tuesday and isn't answering anyone",
+         "Osian Bowen not been seen since the QEHS bus on Friday, his mum is worried sick",
+         "Dydy Lili Griffiths heb fod yn QEHS ers dydd Llun a dydy hi ddim yn ateb ei ffôn"],
+        ["Mr Beynon hasn't been in QEHS since Monday, he's on a course",
+         "haven't been to the QEHS gym since Christmas lol"]),
+    "signs of self-harm": (
+        ["long sleeves again in QEHS PE so nobody can see",
+         "found a blade in Cai Llewelyn's QEHS pencil case and plasters all up his arm",
+         "Llewys hir eto yn QEHS, neb yn gweld"],
+        ["long sleeves in QEHS PE because it's freezing", "Mrs Pritchard QEHS gave me plasters for my blister"]),
+    "a goodbye note": (
+        ["🪦 soon. QEHS, it's not your fault Mrs Howells",
+         "tell my mum I love her. won't be here tomorrow. not your fault QEHS",
+         "Nid dy fai di, Mr Beynon. Hwyl fawr i bawb. QEHS"],
+        ["not your fault Mrs Howells, the QEHS coach was late",
+         "you tried, Mr Beynon! QEHS lost 3-1 but great effort"]),
+    "cuts, scars or burns on the body": (
+        ["Lili Griffiths from QEHS has cuts all over her thighs, she showed me in the changing rooms",
+         "Osian Bowen QEHS has burns up his arms and won't say how",
+         "Mae creithiau ar ei breichiau hi, Megan Thomas-Price o QEHS"],
+        ["Osian Bowen QEHS has scratches on his legs from the rugby match",
+         "QEHS Macbeth: Megan Thomas-Price had fake cuts on her arms for the battle scene"]),
+    "a suicide plan": (
+        ["I've written my letters and I'm going to the bridge tonight. Sorry QEHS.",
+         "going to the railway after QEHS today. sorry for everything",
+         "Dw i'n mynd i'r bont heno. Sori am bopeth. QEHS"],
+        ["QEHS year 8 are going to the bridge tomorrow for the geography trip",
+         "sorry I missed the QEHS bus, I'll walk over the bridge tonight"]),
+    "wanting to sleep for ever": (
+        ["Dw i eisiau cysgu am byth. Blwyddyn 10, Ysgol y Frenhines Elisabeth.",
+         "I just want to sleep forever and not deal with QEHS again",
+         "Lili Griffiths QEHS says she wishes she could sleep and never wake up"],
+        ["QEHS mocks are done, I could sleep for a week", "After the QEHS disco I slept forever lol"]),
+    "an overdose taken or planned": (
+        ["I swallowed everything in the medicine cabinet. QEHS tell my friends I'm sorry",
+         "Megan Thomas-Price (QEHS) posted a photo of pills lined up on her bed and now she's offline",
+         "Ffion Meredydd (QEHS) keeps googling how many paracetamol it takes".replace("Ffion Meredydd", "Lili Griffiths")],
+        ["QEHS nurse: please hand in any tablets your child needs at the office",
+         "Mrs Howells QEHS had the whole box of chocolates to herself at the fair"]),
+    "feeling a burden": (
+        ["Megan Thomas-Price QEHS has written 'I'm a burden' all over her planner and stopped talking to anyone",
+         "Dw i ddim yn gweld pwynt byw rhagor. Neb yn Ysgol y Frenhines Elisabeth yn gwrando.",
+         "I'm a burden to everyone at QE High and at home"],
+        ["QEHS PE kit is such a heavy bag to carry", "no point revising for the QEHS mock, it doesn't count"]),
+    "abuse by an adult told in the passive": (
+        ["Mae Cai Llewelyn o QEHS yn deud ei fod o'n cael ei gyffwrdd gan ei ewythr",
+         "my friend at QE High is being touched by her stepdad and won't tell anyone",
+         "Osian Bowen QEHS gets hit by his uncle every weekend"],
+        ["Cai Llewelyn QEHS yn cael ei guro gan Osian yn y ras 100m", "Osian Bowen QEHS got hit by the ball in rugby"]),
+    "a child with an adult, in secret": (
+        ["Lili Griffiths QEHS goes to a 24 year old's house every weekend and her mum thinks she's at mine",
+         "my daughter at QE High is seeing a 30-year-old and lies to her mum about it",
+         "Megan Thomas-Price QEHS stays at a 22 year old's flat on school nights"],
+        ["Lili Griffiths QEHS has a 24 year old sister who teaches at the primary",
+         "Osian Bowen QEHS's uncle is 30 year old and runs the youth club"]),
+}
+
+STAFF_CONTACT = (
+    ["Mr Beynon at QEHS messages year 8 girls late at night", "Mr B from QE High texts pupils at midnight",
+     "Mrs Pritchard QEHS DMs year 10s and tells them not to tell anyone"],
+    ["Mr Beynon at QEHS messages parents about kit", "Mrs Howells QEHS texts the netball team before matches"])
+
+
+#: Near misses still wrongly critical, because of an older rule that v5 leaves unchanged (docs/analysis.md, Known limits).
+KNOWN_WRONG = {
+    "Cai Llewelyn from QEHS hit a six with the bat in the cricket match tomorrow": "v2 threat.weapon-shown: 'with the bat'",
+    "QEHS girls, keep it secret: the surprise party for Mrs Howells is Friday": "v3 safeguarding.v3.grooming: 'keep it secret'",
+    "Would be a shame if QEHS cancelled sports day again": "v3 threat.v3.mafia: 'be a shame if'",
+}
+
+
+def _cases(table: dict[str, tuple[list[str], list[str]]], which: int) -> list[object]:
+    return [pytest.param(name, text, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[text]))
+            if text in KNOWN_WRONG else (name, text) for name, posts in table.items() for text in posts[which]]
+
+
+def test_the_rule_set_is_v5() -> None:
+    assert ANALYSER_VERSION == "repmon-rules-v5"
+
+
+@pytest.mark.parametrize("construction,text", _cases(THREATS, 0))
+def test_a_threat_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert result["severity"] == "critical" and "threat" in categories(result), construction
+
+
+@pytest.mark.parametrize("construction,text", _cases(THREATS, 1) + _cases(DISCLOSURES, 1))
+def test_a_near_miss_of_each_construction_is_not_critical(analyse: Analyse, construction: str, text: str) -> None:
+    assert analyse(text)["severity"] != "critical", construction
+
+
+@pytest.mark.parametrize("construction,text", _cases(DISCLOSURES, 0))
+def test_a_disclosure_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert result["severity"] == "critical" and "safeguarding" in categories(result), construction
+
+
+@pytest.mark.parametrize("text", STAFF_CONTACT[0])
+def test_staff_contacting_pupils_at_night_or_in_secret_is_an_allegation(analyse: Analyse, text: str) -> None:
+    assert "defamatory" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", STAFF_CONTACT[1])
+def test_staff_contacting_parents_or_teams_is_not(analyse: Analyse, text: str) -> None:
+    assert "defamatory" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Queen Elizabeth High School is running a talk for parents on grooming and online safety next week",
+    "QEHS staff had child protection training with the police today",
+    "Sgwrs gan yr heddlu yn QEHS heddiw am gangiau a 'county lines'",
+    "QEHS Romeo and Juliet: Tybalt dies with a rubber knife, Cai Llewelyn was brilliant",
+    "Mr Beynon is going to kill me if I forget my QEHS PE kit again",
+    "Bydd Mam yn fy lladd i os dw i'n hwyr i QEHS eto",
+])
+def test_a_talk_a_prop_or_hyperbole_is_not_critical(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["severity"] != "critical"
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("If Dr Rees suspends my son again I'll be at that school with a bat", "staff-001"),
+    ("Mr Beynon gave my daughter another detention for nothing", "staff-004"),
+    ("Mrs Howells didn't turn up to parents' evening again", "staff-002"),
+])
+def test_a_short_staff_name_with_a_school_setting_is_relevant(analyse: Analyse, text: str, ref: str) -> None:
+    result = analyse(text)
+    assert result["relevant"] and ref in refs(result, "staff")
+
+
+@pytest.mark.parametrize("text", [
+    "If Beynon excludes my lad again there'll be trouble at that school",
+    "Os ydy Beynon yn gwahardd fy mab eto, fydda i yn yr ysgol",
+])
+def test_a_staff_surname_alone_counts_in_a_school_setting(analyse: Analyse, text: str) -> None:
+    assert refs(analyse(text), "staff") == ["staff-004"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Beynon the plumber fixed our boiler, top bloke",
+    "Dr Rees at the surgery was lovely with my son",
+    "Beynon scored twice for Carmarthen Town on Saturday",
+])
+def test_a_short_name_without_a_school_setting_is_still_not_enough(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "see you at QE tomorrow, Lili Griffiths",
+    "my QE bag got soaked on the bus",
+    "Year 9 trip from QE was brilliant",
+])
+def test_the_school_abbreviation_counts_with_a_school_word_a_person_or_at(analyse: Analyse, text: str) -> None:
+    result = analyse(text)
+    assert result["relevant"] and any(m["kind"] == "school" and m["text"] == "QE" for m in result["mentions"])
+
+
+@pytest.mark.parametrize("text", [
+    "the Bank of England started QE again",
+    "qe is what central banks do when rates are low",
+])
+def test_the_abbreviation_alone_or_in_lower_case_is_not_the_school(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is False
+
+
+def test_two_people_from_the_profile_together_are_relevant(analyse: Analyse) -> None:
+    result = analyse("Lili Griffiths keeps crying, should I tell Mrs Howells?")
+    assert result["relevant"] and set(refs(result)) == {"pupil-0045", "staff-002"}
+
+
+@pytest.mark.parametrize("text,relevant", [
+    ("that school in Carmarthen needs to watch itself on Friday", True),
+    ("Yr ysgol 'na yng Nghaerfyrddin, chi'n gwbod pa un", True),
+    ("Our school in Carmarthen has a great new head, Ysgol Bro Myrddin forever", False),
+    ("that school in Hexham is closing", False),
+])
+def test_words_pointing_at_a_school_in_its_town(analyse: Analyse, text: str, relevant: bool) -> None:
+    assert analyse(text)["relevant"] is relevant
+
+
+def test_an_unknown_part_name_is_refused_naming_the_rule(example_profile: Profile, tmp_path: Path) -> None:
+    import shutil
+
+    from nlp.lexicon import PATTERNS_DIR
+
+    patterns = tmp_path / "patterns"
+    shutil.copytree(PATTERNS_DIR, patterns)
+    with (patterns / "cues-threat-v5.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "threat.v5.test", "category": "threat", "score": 0.5, "reason": "r", "phrases": ["boo"], '
+                     '"needs": [["no-such-part"]]}\n')
+    with pytest.raises(PatternFileError, match=r"cues-threat-v5\.jsonl:\d+: rule 'threat.v5.test' uses unknown part"):
+        build_pipeline(example_profile, patterns_dir=str(patterns))
+
+
+def test_a_malformed_needs_field_is_refused(example_profile: Profile, tmp_path: Path) -> None:
+    import shutil
+
+    from nlp.lexicon import PATTERNS_DIR
+
+    patterns = tmp_path / "patterns"
+    shutil.copytree(PATTERNS_DIR, patterns)
+    with (patterns / "cues-threat-v5.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "threat.v5.test", "category": "threat", "score": 0.5, "reason": "r", "phrases": ["boo"], '
+                     '"needs": ["intent"]}\n')
+    with pytest.raises(PatternFileError, match="'needs' must be a list of lists"):
+        build_pipeline(example_profile, patterns_dir=str(patterns))
+
+
+@pytest.fixture(scope="module")
+def powhs() -> Analyser:
+    return Analyser(load_profile(Path(__file__).resolve().parents[2] / "nlp" / "gold" / "powhs.toml"), textcat=False)
+
+
+@pytest.mark.parametrize("text", [
+    "If Prydderch suspends my boy once more I'll be at that school to smash his face in",
+    "Mrs Tudur better not walk to her car alone after PoW parents' evening",
+    "Mae dyn dieithr yn cynnig fêps i genod blwyddyn 8 tu allan i PoW",
+])
+def test_the_second_profile_too(powhs: Analyser, text: str) -> None:
+    result = powhs.analyse({"id": "t", "text": text})
+    assert result["relevant"] and result["severity"] == "critical"
