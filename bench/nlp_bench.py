@@ -14,12 +14,14 @@ docs/benchmarks.md by hand, with the machine they were measured on.
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import random
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 POSTS = int(os.environ.get("REPMON_BENCH_POSTS", "20000"))
 STAFF, PUPILS = 100, 1500
@@ -108,6 +110,36 @@ def _rate(n: int, seconds: float) -> str:
     return f"{n / seconds:,.0f} posts/s ({seconds:.2f} CPU s for {n:,})"
 
 
+def component_profile(analyser: Any, posts: list[dict[str, str]]) -> list[tuple[str, float]]:
+    """CPU microseconds per post for each step :meth:`Analyser.analyse_many` takes: the raw-text prefilter (per
+    post), then per post that reaches the pipeline its tokenizer (with title and URL), each component and the
+    result. The collector is off, as in ``analyse_many``."""
+    clock = time.process_time
+    spent: dict[str, float] = {}
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        started = clock()
+        todo = [p for p in posts if analyser._not_relevant_at_once(p, p["text"]) is None]
+        spent["prefilter (every post)"] = clock() - started
+        started = clock()
+        docs = [analyser._unprocessed(p) for p in todo]
+        spent["tokenizer, title and URL"] = clock() - started
+        for name, proc in analyser.nlp.pipeline:  # the classifier's judge reads a batch at a time, as in nlp.pipe
+            started = clock()
+            docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(doc) for doc in docs]
+            spent[name] = clock() - started
+        started = clock()
+        for post, doc in zip(todo, docs):
+            analyser._result(post["id"], post["text"], doc)
+        spent["result"] = clock() - started
+    finally:
+        if was_on:
+            gc.enable()
+    return [(name, seconds / (len(posts) if name.startswith("prefilter") else max(len(todo), 1)) * 1e6)
+            for name, seconds in spent.items()]
+
+
 def main() -> None:
     import spacy
 
@@ -154,6 +186,11 @@ def main() -> None:
               f"{tok_s / model_s:.2f} of the tokenizer's throughput")
     else:
         print("repmon analyse, rules + classifier: no text classifier built (make venv builds it); skipped")
+
+    profiled = with_model if with_model.version != analyser.version else analyser
+    steps = component_profile(profiled, posts)
+    print(f"per step, CPU µs a post ({profiled.version}; components per post that reaches the pipeline): "
+          + ", ".join(f"{name} {us:.0f}" for name, us in steps))
 
 if __name__ == "__main__":
     main()

@@ -4,7 +4,7 @@ In pipeline order (see :func:`nlp.pipeline.build_pipeline`):
 
 =====================  =====================================================
 ``repmon_normalise``   folds ``Token.norm_``; starts a sentence after a line break
-(``sentencizer``)      spaCy's own: the other sentence boundaries
+``sentencizer``        the other sentence boundaries (spaCy's sentencizer; ``repmon_sentences`` keeps them)
 ``repmon_evidence``    ``doc.spans["repmon_evidence"]``: places, decoys, school words, other senses, own site
 ``repmon_mentions``    ``doc.spans["repmon_mentions"]``: the school, staff and pupils named
 ``repmon_relevance``   ``doc._.repmon_relevant`` and ``doc._.repmon_relevance`` (the reason)
@@ -30,12 +30,15 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 from nlp import flags as flagging
-from nlp import relevance
+from nlp import regexgate, relevance
 from nlp.compose import PartFinder, Parts
 from nlp.lexicon import (
+    CueRule,
     PatternFileError,
     load_categories,
     load_cues,
@@ -43,7 +46,9 @@ from nlp.lexicon import (
     load_settings,
     read_jsonl,
 )
-from nlp.normalise import NameNormaliser, fold_only, line_break_sentences, text_of
+from nlp.found import Found, found_in, put_spans
+from nlp.matchgate import PatternGate, doc_norms
+from nlp.normalise import NameNormaliser, fold_only, keep_norms, line_break_sentences, span_text, text_of
 from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
 from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
@@ -90,17 +95,29 @@ def _need_terms(terms: dict[str, Any], component: str) -> dict[str, Any]:
     return terms
 
 
-def _spans(doc: Doc, key: str) -> list[Span]:
-    return list(doc.spans[key]) if key in doc.spans else []
+class BatchedPipe:
+    """``pipe``: a batch of Docs through this component before the next component starts (``nlp.pipe`` calls it).
+
+    Doc by Doc, each component's tables (the phrase matchers hold every name in the profile) fall out of the CPU
+    caches before the Doc reaches it; a batch at a time the pipeline runs about a third faster. ``__call__``
+    handles one Doc.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(stream, size=batch_size):
+            yield from [self(doc) for doc in batch]
 
 
-class Normaliser:
+class Normaliser(BatchedPipe):
     def __init__(self, names: NameNormaliser | None) -> None:
         self.names = names
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self.names(doc) if self.names is not None else fold_only(doc)
-        return line_break_sentences(doc)
+        return keep_norms(line_break_sentences(doc))
 
 
 def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
@@ -156,7 +173,27 @@ def make_normalise(nlp: Language, name: str, terms: dict[str, Any]) -> Normalise
     return Normaliser(_name_normaliser(terms))
 
 
-class EvidenceFinder:
+class Sentences(BatchedPipe):
+    """spaCy's sentencizer; the boundaries are then final, so :func:`nlp.relevance.sent_starts` may keep them."""
+
+    def __init__(self) -> None:
+        self.sentencizer = Sentencizer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return relevance.boundaries_final(self.sentencizer(doc))
+
+
+@Language.factory("repmon_sentences")
+def make_sentences(nlp: Language, name: str) -> Sentences:
+    """Sentence boundaries at end punctuation (spaCy's ``sentencizer``, same rule), where none is set.
+
+    Assigns ``Token.is_sent_start``; marks the boundaries final in ``doc.user_data`` so that
+    :func:`nlp.relevance.sent_starts` reads them once. Config: none.
+    """
+    return Sentences()
+
+
+class EvidenceFinder(BatchedPipe):
     """Words that tell which school (or which sense of the name) a text is about."""
 
     def __init__(self, nlp: Language, terms: dict[str, Any], patterns_dir: str, not_school_file: str,
@@ -166,6 +203,7 @@ class EvidenceFinder:
         self.phrases.add("PLACE", _phrase_docs(nlp, school["places"]))
         self.phrases.add("DECOY", _phrase_docs(nlp, school["decoys"]))
         self.matcher = Matcher(nlp.vocab, validate=True)
+        patterns: dict[str, list[Any]] = {}
         words = [(school_words_file, n, r) for n, r in read_jsonl(school_words_file, patterns_dir)]
         words += [(setting_file, n, r) for n, r in read_jsonl(setting_file, patterns_dir)]  # v5: a school setting
         for file, number, row in words:
@@ -179,6 +217,10 @@ class EvidenceFinder:
                     self.matcher.add(label, [row["pattern"]])
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{file}:{number}: bad Matcher pattern ({exc}).") from None
+                patterns.setdefault(label, []).append(row["pattern"])
+        self.gate = PatternGate(nlp.vocab)  # the Matcher runs only on texts with the words a pattern needs
+        for label, label_patterns in patterns.items():
+            self.gate.add(label, label_patterns)
         for number, row in read_jsonl(not_school_file, patterns_dir):
             sense = row.get("sense")
             if not isinstance(sense, str) or not isinstance(row.get("phrases"), list):
@@ -198,6 +240,9 @@ class EvidenceFinder:
         if handles:
             parts.append(r"(?<![\w@])@(?:" + "|".join(handles) + r")(?!\w)")
         self.own_site = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        # what an ASCII text must hold, in lower case, for the pattern to match (a quick test before it runs)
+        needles = [d.lower() for d in school["domains"]] + ["@" + h.lower() for h in school["handles"]]
+        self.own_site_needles = tuple(needles) if all(n.isascii() for n in needles) else None
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -205,16 +250,23 @@ class EvidenceFinder:
             key = doc.vocab.strings[match_id]
             label, _, sense = key.partition("|")
             spans.append(Span(doc, start, end, label=label, span_id=sense or 0))
-        for match_id, start, end in self.matcher(doc):
-            spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
-        if self.own_site is not None:
+        if self.gate.possible(doc_norms(doc)):
+            for match_id, start, end in self.matcher(doc):
+                spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        if self.own_site is not None and self._may_name_own_site(text_of(doc)):
             for m in self.own_site.finditer(text_of(doc)):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     kind = "handle" if m.group().startswith("@") else "domain"
                     spans.append(Span(doc, span.start, span.end, label="OWN_SITE", span_id=kind))
-        doc.spans["repmon_evidence"] = spans
+        put_spans(doc, "repmon_evidence", spans)
         return doc
+
+    def _may_name_own_site(self, text: str) -> bool:
+        if self.own_site_needles is None or not text.isascii():
+            return True
+        lower = text.lower()
+        return any(needle in lower for needle in self.own_site_needles)
 
 
 @Language.factory("repmon_evidence", default_config={
@@ -238,7 +290,7 @@ def make_evidence(nlp: Language, name: str, terms: dict[str, Any], patterns_dir:
     return EvidenceFinder(nlp, _need_terms(terms, name), patterns_dir, not_school_file, school_words_file, setting_file)
 
 
-class MentionFinder:
+class MentionFinder(BatchedPipe):
     """The school, its staff and its pupils, by every form of their names in the profile."""
 
     def __init__(self, nlp: Language, terms: dict[str, Any]) -> None:
@@ -246,25 +298,31 @@ class MentionFinder:
         self.school_id = school["id"]
         self.abbreviations = frozenset(school.get("abbreviations", ()))  # v5: "QE", "PoW", matched as written
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.phrases.add(f"school|{self.school_id}|name", _phrase_docs(nlp, school["names"]))
+        self.keys: dict[int, tuple[str, str, str]] = {}  # match id -> (kind, ref, form)
+        self._add(nlp, "school", self.school_id, "name", school["names"])
         if school["cores"]:
-            self.phrases.add(f"school|{self.school_id}|core", _phrase_docs(nlp, school["cores"]))
+            self._add(nlp, "school", self.school_id, "core", school["cores"])
         for person in terms["people"]:
             by_form: dict[str, list[str]] = {}
             for form in person["forms"]:
                 by_form.setdefault(form["form"], []).append(form["text"])
             for form, texts in by_form.items():
-                self.phrases.add(f"{person['kind']}|{person['id']}|{form}", _phrase_docs(nlp, texts))
+                self._add(nlp, person["kind"], person["id"], form, texts)
+
+    def _add(self, nlp: Language, kind: str, ref: str, form: str, phrases: list[str]) -> None:
+        key = f"{kind}|{ref}|{form}"
+        self.phrases.add(key, _phrase_docs(nlp, phrases))
+        self.keys[nlp.vocab.strings.add(key)] = (kind, ref, form)
 
     def __call__(self, doc: Doc) -> Doc:
-        evidence = _spans(doc, "repmon_evidence")
+        evidence = found_in(doc, "repmon_evidence")
         other_senses = [e for e in evidence if e.label_ == "NOT_SCHOOL"]
         school_words = [e for e in evidence if e.label_ in ("SCHOOL_WORD", "SCHOOL_SETTING", "SCHOOL_POINTER")]
         candidates: list[Span] = []
         cores: list[Span] = []
         firsts: list[Span] = []
         for match_id, start, end in self.phrases(doc):
-            kind, ref, form = doc.vocab.strings[match_id].split("|")
+            kind, ref, form = self.keys[match_id]
             span = Span(doc, start, end, label=kind, kb_id=ref, span_id=form)
             (cores if form == "core" else firsts if form in ("first", "surname") else candidates).append(span)
         for e in evidence:
@@ -280,8 +338,8 @@ class MentionFinder:
             if self.abbreviations and any(a in text_of(doc) for a in self.abbreviations) else []
         starts = relevance.sent_starts(doc) if cores or firsts or abbreviations else [0]
         if cores:
-            taken = {i for s in kept + other_senses for i in range(s.start, s.end)}
-            word_sents: dict[int, list[Span]] = {}
+            taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
+            word_sents: dict[int, list[Found]] = {}
             for w in school_words:
                 word_sents.setdefault(bisect_right(starts, w.start), []).append(w)
             for core in cores:
@@ -294,10 +352,10 @@ class MentionFinder:
             kept += self._abbreviations(doc, abbreviations, kept, school_words, starts)
         if firsts:
             kept += self._first_names(doc, firsts, kept, starts)
-        doc.spans["repmon_mentions"] = sorted(filter_spans(kept), key=lambda s: s.start)
+        put_spans(doc, "repmon_mentions", filter_spans(kept))  # (in order of start)
         return doc
 
-    def _abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], school_words: list[Span],
+    def _abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], school_words: list[Found],
                        starts: list[int]) -> list[Span]:
         """v5: the school's abbreviation ("QE", "PoW": ``school_abbreviations`` in nlp/terms.py), written as in the
         profile, counts when a school word is in its sentence or one either side, a person from the profile is
@@ -320,12 +378,12 @@ class MentionFinder:
         staff's surname also when the sentence has a school setting of its own (v5: "If Beynon excludes my son ...")."""
         named = {m.kb_id_ for m in kept if m.label_ != "school"}
         school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
-        setting_sents = {bisect_right(starts, e.start) for e in _spans(doc, "repmon_evidence")
+        setting_sents = {bisect_right(starts, e.start) for e in found_in(doc, "repmon_evidence")
                          if e.label_ in ("SCHOOL_SETTING", "SCHOOL_POINTER")}
         taken = {i for s in kept for i in range(s.start, s.end)}
         out = []
         for span in firsts:
-            if span.start in taken or not span.text[:1].isupper():
+            if span.start in taken or not span_text(span)[:1].isupper():
                 continue
             if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS:
                 continue  # "Mrs Beynon" when the profile's Beynon is "Mr": someone else of that name
@@ -357,21 +415,25 @@ def make_mentions(nlp: Language, name: str, terms: dict[str, Any]) -> MentionFin
     return MentionFinder(nlp, _need_terms(terms, name))
 
 
-class PiiFinder:
+class PiiFinder(BatchedPipe):
     """Personal details by regular expression (``pii-v1.jsonl``)."""
 
     def __init__(self, terms: dict[str, Any], patterns_dir: str, pii_file: str) -> None:
         self.rules = load_pii(pii_file, patterns_dir)
-        self.compiled = [(rule, re.compile(rule.regex, re.IGNORECASE if rule.ignore_case else 0)) for rule in self.rules]
+        compiled = [(rule, re.compile(rule.regex, re.IGNORECASE if rule.ignore_case else 0)) for rule in self.rules]
+        self.compiled = [(rule, regex, regexgate.needs(regex)) for rule, regex in compiled]  # most need a digit
         self.domains = tuple(terms["school"]["domains"])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         text = text_of(doc)
         if doc._.repmon_relevant is False:  # set by repmon_relevance; only relevant items are flagged
-            doc.spans["repmon_pii"] = spans
+            put_spans(doc, "repmon_pii", spans)
             return doc
-        for rule, regex in self.compiled:
+        present = regexgate.Presence(text)
+        for rule, regex, need in self.compiled:
+            if not present.allows(need):
+                continue  # e.g. no digit in the text, so no phone number, postcode or house number
             for m in regex.finditer(text):
                 if rule.skip_school_domains and self.domains:
                     host = m.group().rpartition("@")[2].lower()
@@ -381,7 +443,7 @@ class PiiFinder:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
                     spans.append(Span(doc, span.start, span.end, label=rule.label, span_id=rule.id))
-        doc.spans["repmon_pii"] = filter_spans(spans)
+        put_spans(doc, "repmon_pii", filter_spans(spans))
         return doc
 
 
@@ -398,19 +460,20 @@ def make_pii(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: str,
     return PiiFinder(_need_terms(terms, name), patterns_dir, pii_file)
 
 
-class CueFinder:
+class CueFinder(BatchedPipe):
     """Words that suggest a flag category, from the cue rule files."""
 
     def __init__(self, nlp: Language, patterns_dir: str, cue_files: list[str], parts_file: str = PARTS_FILE) -> None:
         self.rules = {r.id: r for r in load_cues(tuple(cue_files), patterns_dir)}
         composed = [r for r in self.rules.values() if r.needs or r.unless]
         self.parts = PartFinder(nlp, patterns_dir, parts_file, MODIFIERS_FILE, composed) if composed else None
+        self.by_key = {nlp.vocab.strings.add(rule_id): rule for rule_id, rule in self.rules.items()}  # match ids
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.vocab = nlp.vocab
-        # The token Matcher costs time for every pattern at every token, so each rule runs only when the text has
-        # one of its anchor words (the smallest set of NORM values a token of it must take): see _matcher_for.
-        self.anchors: dict[str, frozenset[int] | None] = {}
+        # The token Matcher costs time for every pattern at every token, so only the rules that can match the
+        # text run (those whose needed words are in it, see nlp.matchgate), with a cached Matcher per set of rules.
+        self.gate = PatternGate(nlp.vocab)
         self.matchers: dict[tuple[str, ...], Matcher] = {}
         table = mutations(patterns_dir)
         for rule in self.rules.values():
@@ -424,30 +487,11 @@ class CueFinder:
                     self.matcher.add(rule.id, [list(p) for p in rule.patterns])
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{rule.source}: bad Matcher pattern in rule '{rule.id}' ({exc}).") from None
-                self.anchors[rule.id] = self._anchor(rule.patterns)
-
-    def _anchor(self, patterns: tuple[tuple[dict[str, Any], ...], ...]) -> frozenset[int] | None:
-        """NORM hashes one of which every match of these patterns contains, or None when a pattern has no such token."""
-        out: set[int] = set()
-        for pattern in patterns:
-            best: set[str] | None = None
-            for token in pattern:
-                norm = token.get("NORM")
-                if token.get("OP", "1") not in ("1", "+") or norm is None:
-                    continue
-                words = {norm} if isinstance(norm, str) else set(norm.get("IN", ())) if isinstance(norm, dict) and \
-                    set(norm) == {"IN"} else None
-                if words and (best is None or len(words) < len(best)):
-                    best = words
-            if best is None:
-                return None
-            out.update(self.vocab.strings.add(w) for w in best)
-        return frozenset(out)
+                self.gate.add(rule.id, rule.patterns)
 
     def _matcher_for(self, doc: Doc) -> Matcher | None:
-        """A Matcher with only the rules whose anchor words are in ``doc`` (cached by that set of rules)."""
-        norms = set(doc.to_array("NORM").tolist()) if len(doc) else set()
-        active = tuple(rid for rid, anchor in self.anchors.items() if anchor is None or not anchor.isdisjoint(norms))
+        """A Matcher with only the rules that can match ``doc`` (cached by that set of rules), or None."""
+        active = self.gate.possible(doc_norms(doc))
         if not active:
             return None
         matcher = self.matchers.get(active)
@@ -461,14 +505,14 @@ class CueFinder:
         return matcher
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[Span] = []
         if doc._.repmon_relevant is False:  # set by repmon_relevance; only relevant items are flagged
-            doc.spans["repmon_cues"] = found
+            put_spans(doc, "repmon_cues", [])
             return doc
         matcher = self._matcher_for(doc)
         parts: Parts | None = None
+        found: list[tuple[int, int, CueRule]] = []  # (start, end, rule): Span objects only for those kept
         for match_id, start, end in list(self.phrases(doc)) + (list(matcher(doc)) if matcher is not None else []):
-            rule = self.rules[doc.vocab.strings[match_id]]
+            rule = self.by_key[match_id]
             if rule.not_followed_by and end < len(doc) and doc[end].norm_ in rule.not_followed_by:
                 continue
             if rule.not_preceded_by and start > 0 and doc[start - 1].norm_ in rule.not_preceded_by:
@@ -477,17 +521,18 @@ class CueFinder:
                 parts = parts or self.parts(doc)
                 if not parts.allows(rule, start):
                     continue
-            found.append(Span(doc, start, end, label=rule.category, span_id=rule.id))
-        kept: list[Span] = []
+            found.append((start, end, rule))
+        kept: list[tuple[int, int, CueRule]] = []
         taken: dict[str, set[int]] = {}
-        for span in sorted(found, key=lambda s: (-self.rules[s.id_].score, -(s.end - s.start), s.start)):
-            same = taken.setdefault(span.label_, set())
-            words = range(span.start, span.end)
+        for start, end, rule in sorted(found, key=lambda f: (-f[2].score, -(f[1] - f[0]), f[0])):
+            same = taken.setdefault(rule.category, set())
+            words = range(start, end)
             if any(i in same for i in words):
                 continue  # one cue per stretch of words in each category: the strongest
             same.update(words)
-            kept.append(span)
-        doc.spans["repmon_cues"] = sorted(kept, key=lambda s: (s.start, s.end))
+            kept.append((start, end, rule))
+        put_spans(doc, "repmon_cues", [Span(doc, start, end, label=rule.category, span_id=rule.id)
+                                       for start, end, rule in sorted(kept, key=lambda k: (k[0], k[1]))])
         return doc
 
 
@@ -506,13 +551,14 @@ def make_cues(nlp: Language, name: str, patterns_dir: str, cue_files: list[str],
     return CueFinder(nlp, patterns_dir, cue_files, parts_file)
 
 
-class RelevanceJudge:
+class RelevanceJudge(BatchedPipe):
     """Relevant or not, with the reason (rules in :mod:`nlp.relevance`)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        item = doc._.repmon_item or {}
+        ext = doc._  # each ``doc._`` makes a new object: fetch it once
+        item = ext.repmon_item or {}
         parts = [relevance.summarise(doc)] + list(item.get("context", []))
-        doc._.repmon_relevant, doc._.repmon_relevance = relevance.decide(parts, item.get("own_site"))
+        ext.repmon_relevant, ext.repmon_relevance = relevance.decide(parts, item.get("own_site"))
         return doc
 
 
@@ -529,7 +575,7 @@ def make_relevance(nlp: Language, name: str) -> RelevanceJudge:
     return RelevanceJudge()
 
 
-class FlagMaker:
+class FlagMaker(BatchedPipe):
     """Cues, personal details and pupil mentions turned into scored, explained flags."""
 
     def __init__(self, nlp: Language, terms: dict[str, Any], patterns_dir: str, cue_files: list[str],
@@ -551,28 +597,29 @@ class FlagMaker:
             self.modifiers.add("EVENT", _phrase_docs(nlp, list(self.settings.events)))
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc._.repmon_relevant:
-            doc._.repmon_flags = []
+        ext = doc._
+        if not ext.repmon_relevant:
+            ext.repmon_flags = []
             return doc
         found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": []}
         for match_id, s, e in self.modifiers(doc):
             found[doc.vocab.strings[match_id]].append(Span(doc, s, e))
-        pii = _spans(doc, "repmon_pii")
-        ctx = flagging.build_context(doc, _spans(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
+        pii = found_in(doc, "repmon_pii")
+        ctx = flagging.build_context(doc, found_in(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
                                      denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],
                                      events=found["EVENT"], has_pii=bool(pii))
-        cues = flagging.cues_from_rules(ctx, _spans(doc, "repmon_cues"), self.rules, self.categories)
+        cues = flagging.cues_from_rules(ctx, found_in(doc, "repmon_cues"), self.rules, self.categories)
         cues += flagging.identifying_cues(ctx, pii, self.pii, name_pupils=False)
-        if flagging.combine(cues, self.categories, SEVERITY_RANK):  # hostile or exposing: naming a pupil is high
+        if flagging.any_flag(cues, self.categories):  # hostile or exposing: naming a pupil is high
             cues += flagging.identifying_cues(ctx, [], self.pii, name_pupils=True)
             flags = flagging.yield_to_others(flagging.combine(cues, self.categories, SEVERITY_RANK), self.categories)
         else:  # otherwise harmless: a pupil named with the school is still identifying (the contract), but low
             flags = flagging.pupil_flags(ctx.persons, hostile=False)
-        item = doc._.repmon_item or {}
+        item = ext.repmon_item or {}
         if item.get("own_site"):  # the school's own site is never flagged as hostile (contracts.md)
             flags = [f for f in flags if f["category"] == "safeguarding"]
-        doc._.repmon_flags = flags
-        doc._.repmon_vetoed = ctx.vetoed
+        ext.repmon_flags = flags
+        ext.repmon_vetoed = ctx.vetoed
         return doc
 
 
@@ -603,14 +650,15 @@ class ClassifierJudge:
         self.categories = load_categories(categories_file, patterns_dir)
         settings = load_settings(MODIFIERS_FILE, patterns_dir)
         self.complaints = settings.complaints
-        self.praise = settings.praise
+        self.complaint_norms = frozenset(get_string_id(w) for w in settings.complaints)  # NORM hashes
+        self.praise_norms = frozenset(get_string_id(w) for w in settings.praise)
         hedges = sorted({h.lower() for h in settings.hedges if h.strip()}, key=len, reverse=True)
         self.hedges = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in hedges) + r")(?!\w)") if hedges else None
         self.version = str(getattr(classifier, "version", "textcat"))
 
     def _wanted(self, doc: Doc) -> bool:
-        item = doc._.repmon_item or {}
-        return self.classifier is not None and bool(doc._.repmon_relevant) and not item.get("own_site")
+        ext = doc._
+        return self.classifier is not None and bool(ext.repmon_relevant) and not (ext.repmon_item or {}).get("own_site")
 
     def __call__(self, doc: Doc) -> Doc:
         if self._wanted(doc):
@@ -627,13 +675,15 @@ class ClassifierJudge:
             yield from batch
 
     def _combine(self, doc: Doc, probs: dict[str, float]) -> None:
-        persons = [m for m in _spans(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
-        rule_flags = list(doc._.repmon_flags or [])
-        vetoed = set(doc._.repmon_vetoed or ())
-        if self.complaints and not any(t.norm_ in self.complaints for t in doc):
+        persons = [m for m in found_in(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
+        ext = doc._
+        rule_flags = list(ext.repmon_flags or [])
+        vetoed = set(ext.repmon_vetoed or ())
+        norms = doc_norms(doc)
+        if self.complaints and self.complaint_norms.isdisjoint(norms):
             vetoed.add("disrepute")  # neutral news and praise: the classifier alone does not call it disrepute
         if (self.hedges is not None and self.hedges.search(fold(text_of(doc)))) or \
-                any(t.norm_ in self.praise for t in doc):
+                not self.praise_norms.isdisjoint(norms):
             vetoed.add("harassment")  # an opinion put as one ("I think ...") is criticism unless a rule finds abuse
         if any(f["category"] == "safeguarding" for f in rule_flags):
             vetoed.add("threat")  # "I want to kill myself" is a disclosure (already critical), not a threat to others
@@ -645,7 +695,7 @@ class ClassifierJudge:
             flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]
             if not any(f["category"] == "identifying" for f in flags):
                 flags += flagging.pupil_flags(persons)
-        doc._.repmon_flags = flags
+        ext.repmon_flags = flags
 
 
 @Language.factory("repmon_textcat", default_config={
@@ -669,13 +719,14 @@ def make_textcat(nlp: Language, name: str, terms: dict[str, Any], model_path: st
     return ClassifierJudge(_need_terms(terms, name), load_classifier(model_path or None), patterns_dir, categories_file)
 
 
-class SeverityGrader:
+class SeverityGrader(BatchedPipe):
     def __init__(self, patterns_dir: str, categories_file: str) -> None:
         self.categories = load_categories(categories_file, patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        levels = [f.get("severity") or self.categories[f["category"]].severity for f in (doc._.repmon_flags or [])]
-        doc._.repmon_severity = max(levels, key=SEVERITY_RANK.__getitem__) if levels and doc._.repmon_relevant else "none"
+        ext = doc._
+        levels = [f.get("severity") or self.categories[f["category"]].severity for f in (ext.repmon_flags or [])]
+        ext.repmon_severity = max(levels, key=SEVERITY_RANK.__getitem__) if levels and ext.repmon_relevant else "none"
         return doc
 
 

@@ -28,12 +28,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from collections.abc import Sequence
 from typing import Any
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import CategoryRule, CueRule, Settings
+from nlp.found import Found
+from nlp.normalise import norms_of
 from nlp.relevance import sent_starts as relevance_sent_starts
 
 PUPIL_NAMED_SCORE = 0.7
@@ -59,14 +63,14 @@ class Cue:
 class _Context:
     doc: Doc
     sent_starts: list[int]
-    persons: list[Span]
+    persons: list[Found]
     school_sents: set[int]
     pronoun_sents: set[int]
     hedge_sents: set[int]
     question_sents: set[int]
     school_id: str
     settings: Settings
-    by_sent: dict[int, list[Span]] = field(default_factory=dict)   # persons named in each sentence
+    by_sent: dict[int, list[Found]] = field(default_factory=dict)   # persons named in each sentence
     denial_sents: set[int] = field(default_factory=set)            # sentences a denial covers
     report_sents: set[int] = field(default_factory=set)            # sentences that report or condemn what they quote
     idiom_tokens: set[int] = field(default_factory=set)            # tokens inside an idiom ("stole the show")
@@ -77,7 +81,7 @@ class _Context:
     def sent_of(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
 
-    def persons_in(self, first: int, last: int) -> list[Span]:
+    def persons_in(self, first: int, last: int) -> list[Found]:
         return [p for s in range(first, last + 1) for p in self.by_sent.get(s, ())]
 
 
@@ -86,7 +90,12 @@ def _quote(text: str) -> str:
     return "'" + (text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "\u2026") + "'"
 
 
-def build_context(doc: Doc, mentions: list[Span], hedges: list[Span], school_id: str, settings: Settings, *,
+@lru_cache(maxsize=32)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+def build_context(doc: Doc, mentions: list[Found], hedges: list[Span], school_id: str, settings: Settings, *,
                   denials: Sequence[Span] = (), idioms: Sequence[Span] = (), reports: Sequence[Span] = (),
                   events: Sequence[Span] = (), has_pii: bool = False) -> _Context:
     sent_starts = relevance_sent_starts(doc) if len(doc) else []
@@ -99,10 +108,9 @@ def build_context(doc: Doc, mentions: list[Span], hedges: list[Span], school_id:
     ctx.persons.sort(key=lambda p: p.start)
     for p in ctx.persons:
         ctx.by_sent.setdefault(ctx.sent_of(p.start), []).append(p)
-    strings = doc.vocab.strings
-    pronouns = {strings[w] for w in settings.pronouns}
-    school_refs = {strings[w] for w in settings.school_refs}
-    for i, norm in enumerate(doc.to_array("NORM").tolist() if len(doc) else []):  # hashes: no Token objects made
+    pronouns = _hashes(settings.pronouns)
+    school_refs = _hashes(settings.school_refs)
+    for i, norm in enumerate(norms_of(doc)):  # hashes: no Token objects made
         if norm in pronouns:
             ctx.pronoun_sents.add(ctx.sent_of(i))
         elif norm in school_refs:
@@ -127,7 +135,7 @@ def build_context(doc: Doc, mentions: list[Span], hedges: list[Span], school_id:
     return ctx
 
 
-def _distance(a: Span, b: Span) -> tuple[int, int]:
+def _distance(a: Found, b: Found) -> tuple[int, int]:
     """Token distance between two spans; ties go to the span that comes first."""
     if a.end <= b.start:
         return b.start - a.end, 0
@@ -136,7 +144,7 @@ def _distance(a: Span, b: Span) -> tuple[int, int]:
     return 0, 0
 
 
-def _person_for(ctx: _Context, cue: Span, prefer_pupil: bool) -> Span | None:
+def _person_for(ctx: _Context, cue: Found, prefer_pupil: bool) -> Found | None:
     sent = ctx.sent_of(cue.start)
     here = ctx.by_sent.get(sent, [])
     if prefer_pupil and any(p.label_ == "pupil" for p in here):
@@ -152,7 +160,7 @@ def _person_for(ctx: _Context, cue: Span, prefer_pupil: bool) -> Span | None:
     return None
 
 
-def target_of(ctx: _Context, cue: Span, mode: str) -> str | None:
+def target_of(ctx: _Context, cue: Found, mode: str) -> str | None:
     """The ref a cue is aimed at under ``mode``, or None when the category needs one and there is none."""
     if mode == "school":
         return ctx.school_id
@@ -172,7 +180,7 @@ def target_of(ctx: _Context, cue: Span, mode: str) -> str | None:
 _CLAUSE_BREAKS = frozenset({"so", "but", ",", ";", "because", "cos", "then", "and", "felly", "ond"})
 
 
-def _negated(ctx: _Context, cue: Span) -> bool:
+def _negated(ctx: _Context, cue: Found) -> bool:
     sent_start = ctx.sent_starts[ctx.sent_of(cue.start)] if ctx.sent_starts else 0
     lo = max(sent_start, cue.start - ctx.settings.negation_window)
     for i in range(cue.start - 1, lo - 1, -1):  # nearest first; a clause break ends the negation's reach
@@ -184,7 +192,7 @@ def _negated(ctx: _Context, cue: Span) -> bool:
     return False
 
 
-def cues_from_rules(ctx: _Context, spans: list[Span], rules: dict[str, CueRule],
+def cues_from_rules(ctx: _Context, spans: list[Found], rules: dict[str, CueRule],
                     categories: dict[str, CategoryRule]) -> list[Cue]:
     out: list[Cue] = []
     for span in spans:
@@ -222,7 +230,7 @@ def cues_from_rules(ctx: _Context, spans: list[Span], rules: dict[str, CueRule],
     return out
 
 
-def identifying_cues(ctx: _Context, pii: list[Span], pii_meta: dict[str, tuple[float, str]], *,
+def identifying_cues(ctx: _Context, pii: list[Found], pii_meta: dict[str, tuple[float, str]], *,
                      name_pupils: bool = True) -> list[Cue]:
     """Personal details near a named person, and (``name_pupils``) every pupil named.
 
@@ -244,17 +252,31 @@ def identifying_cues(ctx: _Context, pii: list[Span], pii_meta: dict[str, tuple[f
     return out
 
 
-def combine(cues: list[Cue], categories: dict[str, CategoryRule], severity_rank: dict[str, int]) -> list[dict[str, Any]]:
-    """One flag per (category, target): combined score, a reason naming the words, rules and offsets."""
+def _by_target(cues: list[Cue]) -> dict[tuple[str, str], list[Cue]]:
     groups: dict[tuple[str, str], list[Cue]] = {}
     for cue in cues:
         groups.setdefault((cue.category, cue.ref), []).append(cue)
+    return groups
+
+
+def _combined_score(group: list[Cue]) -> float:
+    rest = 1.0
+    for cue in group:
+        rest *= 1.0 - cue.score
+    return round(min(0.99, 1.0 - rest), 2)
+
+
+def any_flag(cues: list[Cue], categories: dict[str, CategoryRule]) -> bool:
+    """Whether :func:`combine` gives at least one flag for these cues (without writing the flags)."""
+    return any(_combined_score(group) >= categories[category].min_score
+               for (category, _), group in _by_target(cues).items())
+
+
+def combine(cues: list[Cue], categories: dict[str, CategoryRule], severity_rank: dict[str, int]) -> list[dict[str, Any]]:
+    """One flag per (category, target): combined score, a reason naming the words, rules and offsets."""
     flags: list[dict[str, Any]] = []
-    for (category, ref), group in groups.items():
-        rest = 1.0
-        for cue in group:
-            rest *= 1.0 - cue.score
-        score = round(min(0.99, 1.0 - rest), 2)
+    for (category, ref), group in _by_target(cues).items():
+        score = _combined_score(group)
         if score < categories[category].min_score:
             continue
         group.sort(key=lambda c: (-c.score, c.start))
@@ -285,7 +307,7 @@ def _sort(flags: list[dict[str, Any]], categories: dict[str, CategoryRule], seve
 
 
 def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], categories: dict[str, CategoryRule],
-                    severity_rank: dict[str, int], *, persons: list[Span], school_id: str, vetoed: set[str],
+                    severity_rank: dict[str, int], *, persons: list[Found], school_id: str, vetoed: set[str],
                     version: str) -> list[dict[str, Any]]:
     """Rule flags combined with a text classifier's probabilities (``nlp.textcat``).
 
@@ -321,7 +343,7 @@ def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], catego
         if category in vetoed:
             continue
         mode = rule.target
-        person: Span | None = None
+        person: Found | None = None
         if category == "identifying" or mode == "pupil_or_school":
             candidates = pupils or (persons if category == "identifying" else [])
             person = candidates[0] if candidates else None
@@ -348,7 +370,7 @@ def yield_to_others(flags: list[dict[str, Any]], categories: dict[str, CategoryR
     return [f for f in flags if have.isdisjoint(categories[f["category"]].yields_to)]
 
 
-def pupil_flags(persons: list[Span], hostile: bool = True) -> list[dict[str, Any]]:
+def pupil_flags(persons: list[Found], hostile: bool = True) -> list[dict[str, Any]]:
     """One ``identifying`` flag for each pupil named in a relevant item (contracts.md: a pupil's name tied to
     the school identifies them). In otherwise harmless material (a prize, a match report) the flag carries
     ``"severity": "low"``, so good news is recorded but does not raise a high alert."""

@@ -26,14 +26,22 @@ import re
 from collections.abc import Iterable
 from typing import cast
 
-from spacy.tokens import Doc
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, NORM
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from nlp.terms import fold
 
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"})
 _JUNK = re.compile(r"[.\-_*·•'’^~+]+")
-_SUSPECT = re.compile(r"[A-Za-z][.\d@$*_!|][A-Za-z]|(?<!\S)[A-Za-z] [A-Za-z] [A-Za-z]|\w/\w")
+# What may hide a name (see suspect): three searches that each start with a fixed character or set, which re
+# scans for quickly; one pattern with three alternatives took four times as long.
+_SUSPECT_SYMBOL = re.compile(r"[.\d@$*_!|](?<=[A-Za-z].)(?=[A-Za-z])")
+_SUSPECT_SPACED = re.compile(r" (?<=(?<!\S)[A-Za-z] )[A-Za-z] [A-Za-z]")
+_SUSPECT_SLASH = re.compile(r"/(?<=\w/)(?=\w)")
+_ASCII_NON_WORDS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+_ASCII_WORD_BYTES = bytes(i if chr(i).isalnum() and i < 128 else 32 for i in range(256))  # others -> b" "
 _SPACED = re.compile(r"(?<![^\s(\"'])(?:[A-Za-z] ){2,40}[A-Za-z](?![^\s.,!?;:)\"'])")
 _URL_PIECES = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]")
 _WORDS = re.compile(r"[^\W_]+")
@@ -43,6 +51,9 @@ MIN_FUZZY = 5  # words shorter than this are never matched one edit away
 
 
 TEXT_KEY = "repmon_text"
+NORMS_KEY = "repmon_norms"
+#: What a raw text can name (:meth:`NameNormaliser.naming`).
+NAMES_NOTHING, NAMES_SHORT_ONLY, NAMES_MAYBE = "nothing", "short name only", "maybe"
 
 
 def text_of(doc: Doc) -> str:
@@ -52,6 +63,26 @@ def text_of(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` without making a Token object for each of its words (spaCy's way): a slice of the text."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def norms_of(doc: Doc) -> list[int]:
+    """The NORM hash of each token: kept in ``doc.user_data`` by the name normaliser, the last component that
+    changes a norm (several components read them; spaCy builds a new array on each ``Doc.to_array``)."""
+    norms = doc.user_data.get(NORMS_KEY)
+    if isinstance(norms, list) and len(norms) == len(doc):
+        return norms
+    return doc.to_array(NORM).tolist() if len(doc) else []
+
+
+def keep_norms(doc: Doc) -> Doc:
+    """Store the tokens' NORM hashes for :func:`norms_of` (call when no later step changes a norm)."""
+    doc.user_data[NORMS_KEY] = doc.to_array(NORM).tolist() if len(doc) else []
+    return doc
 
 
 class NameNormaliser:
@@ -73,11 +104,14 @@ class NameNormaliser:
                 seen = self.index.get(variant, word)
                 self.index[variant] = word if seen == word else None  # None: two names are one edit from it
         self.known |= set(exact_only)  # matched as written (mutated forms), never the target of a fuzzy match
+        self.known_hashes = frozenset(get_string_id(w) for w in self.known)
         self.triggers = (self.known - self.titles - set(generic)) | set(extra_triggers)
+        self.ascii_triggers = frozenset(w.encode() for w in self.triggers if w.isascii())
         # surnames that may stand alone: a capitalised word of 6+ letters one edit from one ("Beynnon") is restored
         # anywhere; the mention finder still wants the school in the same sentence for it to count
         self.lone_names = frozenset(w for w in lone_names if len(w) >= MIN_FUZZY + 1)
         self.cue_norms = self.titles | self.firsts | {t + "." for t in self.titles}  # a misspelt name is looked for after these
+        self.cue_hashes = frozenset(get_string_id(w) for w in self.cue_norms)
         # Words of the school's short (core) name that nothing else in the profile uses ("queen", "elizabeth"), and
         # one pattern for its full names and aliases written out: a text whose only profile words are core words,
         # with no full name, can at most use the short name alone, which never makes an item relevant.
@@ -91,21 +125,35 @@ class NameNormaliser:
         """False when ``text`` cannot name the school, its people or places: no profile word in it, and
         nothing obfuscated or URL-like that could hide one. Such a text is not relevant, so the analyser
         answers without running the pipeline (most collected chatter)."""
-        if not text or _SUSPECT.search(text):
-            return bool(text)
-        folded = text.lower() if text.isascii() else fold(text)
-        return not self.triggers.isdisjoint(_WORDS.findall(folded))
+        return self.naming(text) != NAMES_NOTHING
 
     def only_short_name(self, text: str) -> bool:
         """True when ``text`` could name the school only by the short name alone ("Queen Elizabeth II visited ..."):
         every profile word in it is a core-name word and no full name or alias is written out."""
-        if not self.core_only or not text or _SUSPECT.search(text):
-            return False
+        return self.naming(text) == NAMES_SHORT_ONLY
+
+    def naming(self, text: str) -> str:
+        """What ``text`` can name, from its raw words: :data:`NAMES_NOTHING` (no profile word, nothing
+        obfuscated), :data:`NAMES_SHORT_ONLY` (only words of the school's short name, no full name or alias)
+        or :data:`NAMES_MAYBE` (anything else: the pipeline decides)."""
+        if not text:
+            return NAMES_NOTHING
+        if suspect(text):
+            return NAMES_MAYBE
+        found = self._profile_words(text)
+        if not found:
+            return NAMES_NOTHING
+        if not self.core_only or not found <= self.core_only:
+            return NAMES_MAYBE
         folded = text.lower() if text.isascii() else fold(text)
-        found = self.triggers.intersection(_WORDS.findall(folded))
-        if not found or not found <= self.core_only:
-            return False
-        return self.full_names is None or self.full_names.search(folded) is None
+        return NAMES_SHORT_ONLY if self.full_names is None or self.full_names.search(folded) is None else NAMES_MAYBE
+
+    def _profile_words(self, text: str) -> set[str]:
+        """The trigger words in ``text``; ASCII text is split as bytes (twice as quick as a str)."""
+        if text.isascii():
+            words = text.lower().encode().translate(_ASCII_WORD_BYTES).split()
+            return {w.decode() for w in self.ascii_triggers.intersection(words)}
+        return self.triggers.intersection(_WORDS.findall(fold(text)))
 
     def deobfuscate(self, text: str) -> str | None:
         """The profile word hidden in ``text`` ("Pr1tch.ard" -> "pritchard"), or None."""
@@ -134,40 +182,51 @@ class NameNormaliser:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        suspect = _SUSPECT.search(text) is not None
-        if suspect:
+        suspicious = suspect(text)
+        if suspicious:
             _split_urls(doc)
             self._merge_spaced(doc)
         if not text.isascii() or "`" in text:
             for token in doc:
                 if not token.text.isascii() or "`" in token.text:
                     token.norm_ = fold(token.norm_)
-        if suspect:
+        if suspicious:
             for token in doc:
                 if not token.is_alpha and len(token.text) > 2:
                     found = self.deobfuscate(token.text)
                     if found:
                         token.norm_ = found
-        if not self.cue_norms.isdisjoint(_WORDS.findall(text.lower())):  # a word after a title or first name may be misspelt
-            cues = self.cue_norms
-            prev = ""
-            for token in doc:
-                if token.is_space:
-                    continue
-                norm = token.norm_
-                if prev in cues and token.is_alpha and norm not in self.known:
-                    found = self.near(norm)
-                    if found:
-                        token.norm_ = norm = found
-                prev = norm
-        if self.lone_names:
-            for token in doc:
-                text = token.text
-                if len(text) > MIN_FUZZY and text[0].isupper() and token.is_alpha and token.norm_ not in self.known:
-                    found = self.near(token.norm_)
-                    if found in self.lone_names:
-                        token.norm_ = found
+        cue_after = not self.cue_norms.isdisjoint(_words(text.lower()))  # a word after a title or first name...
+        if cue_after or self.lone_names:
+            self._restore_misspelt(doc, text, cue_after)
         return doc
+
+    def _restore_misspelt(self, doc: Doc, text: str, cue_after: bool) -> None:
+        """Restore misspelt profile words: after a title or first name (when ``cue_after``) and lone surnames.
+
+        Reads each token's norm hash, flags and position from one array, so Token objects are made only for
+        the words restored.
+        """
+        strings = doc.vocab.strings
+        tokens = doc.to_array([NORM, IS_ALPHA, IS_SPACE, IDX, LENGTH]).tolist() if len(doc) else []
+        norms = [row[0] for row in tokens]
+        if cue_after:  # ...may be misspelt
+            prev_is_cue = "" in self.cue_norms
+            for i, (_, alpha, space, _, _) in enumerate(tokens):
+                if space:
+                    continue
+                if prev_is_cue and alpha and norms[i] not in self.known_hashes:
+                    found = self.near(strings[norms[i]])
+                    if found:
+                        doc[i].norm_ = found
+                        norms[i] = get_string_id(found)
+                prev_is_cue = norms[i] in self.cue_hashes
+        if self.lone_names:
+            for i, (_, alpha, _, start, length) in enumerate(tokens):
+                if length > MIN_FUZZY and alpha and norms[i] not in self.known_hashes and text[start].isupper():
+                    found = self.near(strings[norms[i]])
+                    if found in self.lone_names:
+                        doc[i].norm_ = found
 
     def _merge_spaced(self, doc: Doc) -> None:
         spans = []
@@ -181,6 +240,18 @@ class NameNormaliser:
             with doc.retokenize() as retokenizer:
                 for span, word in spans:
                     retokenizer.merge(span, attrs={"NORM": word})
+
+
+def suspect(text: str) -> bool:
+    """True when ``text`` has something that may hide a name: a letter, symbol or digit, letter ("B.e.y",
+    "Pr1tch"), single letters spaced out ("P r i"), or a word, slash, word (a URL path)."""
+    return bool(_SUSPECT_SYMBOL.search(text) or _SUSPECT_SPACED.search(text)
+                or ("/" in text and _SUSPECT_SLASH.search(text)))
+
+
+def _words(text: str) -> list[str]:
+    """The runs of letters and digits in ``text`` (as ``_WORDS.findall``; quicker for ASCII)."""
+    return text.translate(_ASCII_NON_WORDS).split() if text.isascii() else _WORDS.findall(text)
 
 
 def _split_urls(doc: Doc) -> None:
@@ -231,3 +302,4 @@ def line_break_sentences(doc: Doc) -> Doc:
         values[starts] = 1
         doc.from_array(["SENT_START"], cast(Ints2d, values.reshape(-1, 1)))
     return doc
+

@@ -99,7 +99,7 @@ def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_
     nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
     terms = profile_terms(profile, patterns_dir)
     nlp.add_pipe("repmon_normalise", config={"terms": terms})
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("repmon_sentences", name="sentencizer")
     nlp.add_pipe("repmon_evidence", config={"terms": terms, "patterns_dir": patterns_dir})
     nlp.add_pipe("repmon_mentions", config={"terms": terms})
     nlp.add_pipe("repmon_relevance")

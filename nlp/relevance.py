@@ -47,13 +47,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
+
+from nlp.found import Found, found_in
 
 MENTIONS = "repmon_mentions"
 NOT_MENTIONED = "the school and its people are not mentioned"
 SHORT_NAME_ONLY = ("at most the school's short name, which other things share (the monarch, a ship, a hospital); "
                    "no full name, place, domain, handle or person")
 EVIDENCE = "repmon_evidence"
+SENT_STARTS_KEY = "repmon_sent_starts"
 
 Summary = dict[str, list[Any]]
 
@@ -64,20 +68,37 @@ SCHOOL_WORDS = ("SCHOOL_WORD", "SCHOOL_SETTING", "SCHOOL_POINTER")
 FULL_FORMS = ("full", "title_full", "mutated")
 
 
-def _covered(spans: list[Span]) -> set[int]:
+def _covered(spans: list[Found]) -> set[int]:
     return {i for s in spans for i in range(s.start, s.end)}
 
 
-def _inside(span: Span, covered: set[int]) -> bool:
+def _inside(span: Found, covered: set[int]) -> bool:
     return span.start in covered and span.end - 1 in covered
 
 
 def sent_starts(doc: Doc) -> list[int]:
-    """Token index where each sentence starts (one sentence when there are no boundaries)."""
+    """Token index where each sentence starts (one sentence when there are no boundaries).
+
+    Read once and kept when the boundaries are final (:func:`boundaries_final`): the mention finder,
+    relevance and flags each ask.
+    """
+    kept = doc.user_data.get(SENT_STARTS_KEY, False)
+    if isinstance(kept, tuple) and kept[0] == len(doc):
+        return list(kept[1])
     if not len(doc):
-        return [0]
-    starts = doc.to_array("SENT_START")  # one array read, not Doc.has_annotation's Python loop over the tokens
-    return [0] + [int(i) for i in (starts[1:] == 1).nonzero()[0] + 1]
+        starts = [0]
+    else:
+        values = doc.to_array(SENT_START).tolist()  # one array read, not a Python loop over the tokens
+        starts = [0] + [i for i in range(1, len(values)) if values[i] == 1]
+    if kept is not False:  # final: keep them
+        doc.user_data[SENT_STARTS_KEY] = (len(doc), tuple(starts))
+    return starts
+
+
+def boundaries_final(doc: Doc) -> Doc:
+    """Mark the Doc's sentence boundaries final (no later step changes one), so :func:`sent_starts` keeps them."""
+    doc.user_data[SENT_STARTS_KEY] = None
+    return doc
 
 
 #: Words after which a capitalised word places a school name ("QE High in Whitby", "QE High, Hexham").
@@ -103,7 +124,7 @@ history geography welsh french spanish pe
 ADJACENT = 2  # tokens between a place and a decoy that qualifies it ("Bangor, County Down")
 
 
-def _elsewhere(doc: Doc, named: list[Span], covered: set[int]) -> list[str]:
+def _elsewhere(doc: Doc, named: list[Found], covered: set[int]) -> list[str]:
     out = []
     for m in named:
         i = m.end
@@ -133,8 +154,8 @@ def _bare_place(doc: Doc, i: int, covered: set[int]) -> bool:
 
 def summarise(doc: Doc) -> Summary:
     """The evidence for relevance in one Doc, as lists of strings (and (ref, text) pairs)."""
-    mentions = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
-    evidence = list(doc.spans[EVIDENCE]) if EVIDENCE in doc.spans else []
+    mentions = found_in(doc, MENTIONS)
+    evidence = found_in(doc, EVIDENCE)
     schools = [m for m in mentions if m.label_ == "school"]
     named = [m for m in schools if m.id_ not in ("handle", "domain")]
     people = [m for m in mentions if m.label_ in ("staff", "pupil")]
@@ -148,7 +169,7 @@ def summarise(doc: Doc) -> Summary:
     starts = sent_starts(doc)
     school_sents = {bisect_right(starts, m.start) for m in schools}
 
-    def in_school_sent(span: Span) -> bool:
+    def in_school_sent(span: Found) -> bool:
         return bisect_right(starts, span.start) in school_sents
 
     return {
@@ -193,7 +214,7 @@ def decide(parts: list[Summary], own_site: str | None = None) -> tuple[bool, str
     """Apply the rules in this module's docstring; return (relevant, reason)."""
     if own_site:
         return True, f"published on the school's own site or account ({own_site})"
-    s = merge(parts)
+    s = parts[0] if len(parts) == 1 else merge(parts)  # (read only)
 
     def get(key: str) -> list[Any]:
         return s.get(key, [])

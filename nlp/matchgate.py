@@ -1,0 +1,82 @@
+"""Which token-Matcher rules can match a text at all, from the words in it.
+
+spaCy's ``Matcher`` makes a Token object and calls a Python predicate (for
+``{"NORM": {"IN": [...]}}``) at every token for every pattern, so it is the
+slowest step of the pipeline. A pattern can only match a text that has, for
+each token of the pattern that must be there (no ``OP``, or ``"+"``) and
+takes a ``NORM`` from a list, one word of that list. :class:`PatternGate`
+keeps those lists for each rule and answers, from the set of NORM values
+in a Doc (:func:`doc_norms`), which rules can match; the Matcher then runs
+with those rules alone, or not at all. The matches are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from nlp.normalise import norms_of
+
+Pattern = Iterable[dict[str, Any]]
+#: For one pattern: a set of NORM hashes for each token it must have (one word of each set must be in the text).
+Needs = tuple[frozenset[int], ...]
+
+
+def doc_norms(doc: Doc) -> set[int]:
+    """The NORM hashes of the doc's tokens (no Token objects)."""
+    return set(norms_of(doc))
+
+
+def pattern_needs(vocab: Vocab, pattern: Pattern) -> Needs:
+    """The word sets of the tokens a match of ``pattern`` must have, smallest first."""
+    needs = []
+    for token in pattern:
+        norm = token.get("NORM")
+        if token.get("OP", "1") not in ("1", "+") or norm is None:
+            continue
+        words = {norm} if isinstance(norm, str) else set(norm.get("IN", ())) if isinstance(norm, dict) and \
+            set(norm) == {"IN"} else None
+        if words:
+            needs.append(frozenset(vocab.strings.add(w) for w in words))
+    return tuple(sorted(needs, key=len))
+
+
+class PatternGate:
+    """The rules (each a list of Matcher patterns) that can match a text, in the order they were added."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.rules: list[str] = []
+        self.always: set[int] = set()  # rules with a pattern that needs no particular word
+        self.patterns: list[tuple[int, Needs]] = []  # (rule, needs) of each pattern that needs words...
+        self.by_word: dict[int, list[int]] = {}  # ...indexed by the words of its smallest set (NORM hash -> patterns)
+
+    def add(self, rule_id: str, patterns: Iterable[Pattern]) -> None:
+        rule = len(self.rules)
+        self.rules.append(rule_id)
+        for pattern in patterns:
+            needs = pattern_needs(self.vocab, pattern)
+            if not needs:
+                self.always.add(rule)
+                continue
+            self.patterns.append((rule, needs))
+            for word in needs[0]:
+                self.by_word.setdefault(word, []).append(len(self.patterns) - 1)
+
+    def possible(self, norms: set[int]) -> tuple[str, ...]:
+        """The ids of the rules that can match a text with these NORM hashes."""
+        viable = set(self.always)
+        for word in self.by_word.keys() & norms:
+            for index in self.by_word[word]:
+                rule, needs = self.patterns[index]
+                if rule in viable:
+                    continue
+                for words in needs[1:]:  # (its smallest set has this word)
+                    if words.isdisjoint(norms):
+                        break
+                else:
+                    viable.add(rule)
+        return tuple(self.rules[i] for i in sorted(viable))
