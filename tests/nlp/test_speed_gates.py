@@ -20,7 +20,8 @@ NLP_DIR = Path(__file__).resolve().parents[2] / "nlp"
 def _texts() -> list[str]:
     texts = []
     for path in sorted((NLP_DIR / "gold").glob("*.jsonl")) + sorted((NLP_DIR / "corpus").glob("*.jsonl")):
-        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")]  # the corpus allows comment lines
     return texts
 
 

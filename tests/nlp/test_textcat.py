@@ -120,7 +120,7 @@ def test_training_is_deterministic_and_saved_models_give_the_same_scores(tmp_pat
     loaded = load_classifier(tmp_path / "a")
     assert loaded is not None
     assert loaded.predict(texts) == first.predict(texts)
-    assert loaded.version == first.version and loaded.version.startswith("textcat-v1+")
+    assert loaded.version == first.version and loaded.version.startswith(textcat.TEXTCAT_VERSION + "+")
     assert not (tmp_path / "a.tmp").exists()
 
 
@@ -187,6 +187,29 @@ def test_the_built_model_reached_its_dev_scores(classifier: Classifier) -> None:
     dev = classifier.info["dev"]
     assert dev["macro_f1"] >= 0.6
     assert min(s["f"] for s in dev["per_category"].values()) >= 0.4
+
+
+def test_a_text_with_no_telling_words_scores_near_how_common_each_category_is(classifier: Classifier) -> None:
+    for probs in classifier.predict(["ok", "lol", "zzzz qqqq"]):
+        assert max(probs.values()) < textcat.THRESHOLD, probs
+
+
+def test_word_beginnings_and_endings_carry_to_forms_not_seen_in_training(tmp_path: Path) -> None:
+    rows = [("they are threatening the teacher", ["threat"]), ("he keeps threatening us all", ["threat"]),
+            ("dwi am ei lladd hi", ["threat"]), ("mae o am lladd pawb", ["threat"])] * 3 + \
+           [("the teacher marked the books", []), ("we all went home early", []), ("mae hi'n braf heddiw", []),
+            ("dwi am fynd adre", []), ("lovely concert tonight", []), ("the bus was late again", []),
+            ("mae'r gwersi'n dda", []), ("see you at the match", [])] * 6
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus / "tiny.jsonl", *({"text": f"{text} {i}", "labels": labels, "lang": "en", "source_kind": "tweet"}
+                                   for i, (text, labels) in enumerate(rows)))
+    clf, _ = train(corpus, None, epochs=20)
+    seen_form, new_form, control = clf.predict(["threatening", "threatened", "borrowed"])
+    assert new_form["threat"] > control["threat"] + 0.03, (new_form, control)
+    mutated, welsh_control = clf.predict(["ladd", "gadd"])  # "lladd" after a soft mutation
+    assert mutated["threat"] > welsh_control["threat"] + 0.03, (mutated, welsh_control)
+    assert seen_form["threat"] >= new_form["threat"]
 
 
 def test_predict_answers_every_text_in_order_even_bad_ones(classifier: Classifier) -> None:
