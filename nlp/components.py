@@ -68,7 +68,7 @@ PARTS_FILE = "parts-v5.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein"})  # v5: the parts compositional cue rules need (nlp/compose.py)
-CATEGORIES_FILE = "categories-v3.jsonl"
+CATEGORIES_FILE = "categories-v5.jsonl"
 MODIFIERS_FILE = "modifiers-v5.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v2.jsonl"
@@ -736,7 +736,7 @@ def make_severity(nlp: Language, name: str, patterns_dir: str, categories_file: 
 
     Assigns ``doc._.repmon_severity``: the highest severity of its flags
     (a flag's own ``severity`` when it has one, as a pupil named in harmless
-    material has ``low``; otherwise its category's, ``categories-v3.jsonl``: threat and safeguarding critical;
+    material has ``low``; otherwise its category's, ``categories-v5.jsonl``: threat and safeguarding critical;
     defamatory, harassment and identifying high; disrepute medium), or
     ``none`` when there are no flags or the item is not relevant.
     Config: ``patterns_dir``, ``categories_file``.

@@ -312,7 +312,7 @@ def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], catego
     """Rule flags combined with a text classifier's probabilities (``nlp.textcat``).
 
     Rules decide first. For each category whose probability reaches its
-    ``classifier_min`` (categories-v3.jsonl):
+    ``classifier_min`` (categories-v5.jsonl):
 
     - a rule flag of that category is kept, its score raised to the
       probability if that is higher, and its reason says the classifier agrees;
@@ -364,7 +364,7 @@ def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], catego
 
 
 def yield_to_others(flags: list[dict[str, Any]], categories: dict[str, CategoryRule]) -> list[dict[str, Any]]:
-    """Without the flags of a category whose ``yields_to`` categories are also flagged (categories-v3.jsonl:
+    """Without the flags of a category whose ``yields_to`` categories are also flagged (categories-v5.jsonl:
     disrepute is for a complaint about the school, not added when an allegation, abuse or threat is the point)."""
     have = {f["category"] for f in flags}
     return [f for f in flags if have.isdisjoint(categories[f["category"]].yields_to)]

@@ -138,7 +138,7 @@ def _composition(where: str, row: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class CategoryRule:
-    """How one flag category is targeted, scored and graded (categories-v3.jsonl)."""
+    """How one flag category is targeted, scored and graded (categories-v5.jsonl)."""
 
     category: str
     severity: str
