@@ -59,7 +59,8 @@ class NameNormaliser:
 
     def __init__(self, words: Iterable[str], titles: Iterable[str], firsts: Iterable[str],
                  exact_only: Iterable[str] = (), extra_triggers: Iterable[str] = (), generic: Iterable[str] = (),
-                 core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = ()) -> None:
+                 core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = (),
+                 placed_cores: Iterable[tuple[list[str], str]] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
         self.titles = {t.rstrip(".") for t in titles}
         self.firsts = set(firsts)
@@ -86,6 +87,13 @@ class NameNormaliser:
         self.full_names = re.compile(r"(?<![^\W_])(?:" + "|".join(
             r"[\W_]+".join(re.escape(w) for w in _WORDS.findall(n)) for n in names if _WORDS.findall(n)) + r")(?![^\W_])"
         ) if names else None
+        # v5: the short name placed as a school ("is at Queen Elizabeth", "yn Ysgol y Frenhines"), which the
+        # pipeline then weighs with the text's school setting; and the generic last words of full names ("high",
+        # "school"), before which a misspelt name word is restored ("qeen elizabth high")
+        placed = [r"(?:" + "|".join(re.escape(w) for w in before) + r")[\W_]+" + r"[\W_]+".join(
+            re.escape(w) for w in _WORDS.findall(core)) for before, core in placed_cores if _WORDS.findall(core)]
+        self.placed_cores = re.compile(r"(?<![^\W_'])(?:" + "|".join(placed) + r")(?![^\W_])") if placed else None
+        self.name_ends = frozenset(n.split()[-1] for n in names if len(n.split()) >= 3) & set(generic)
 
     def could_name(self, text: str) -> bool:
         """False when ``text`` cannot name the school, its people or places: no profile word in it, and
@@ -94,7 +102,10 @@ class NameNormaliser:
         if not text or _SUSPECT.search(text):
             return bool(text)
         folded = text.lower() if text.isascii() else fold(text)
-        return not self.triggers.isdisjoint(_WORDS.findall(folded))
+        words = _WORDS.findall(folded)
+        if not self.triggers.isdisjoint(words):
+            return True
+        return bool(self.name_ends.intersection(words)) and any(self.near(w) for w in words)  # "qeen elizabth high"
 
     def only_short_name(self, text: str) -> bool:
         """True when ``text`` could name the school only by the short name alone ("Queen Elizabeth II visited ..."):
@@ -105,6 +116,11 @@ class NameNormaliser:
         found = self.triggers.intersection(_WORDS.findall(folded))
         if not found or not found <= self.core_only:
             return False
+        if self.placed_cores is not None and self.placed_cores.search(folded):
+            return False
+        words = _WORDS.findall(folded)
+        if self.name_ends.intersection(words) and any(self.near(w) for w in words):
+            return False  # a full name misspelt ("prince of wails high")
         return self.full_names is None or self.full_names.search(folded) is None
 
     def deobfuscate(self, text: str) -> str | None:
@@ -160,6 +176,14 @@ class NameNormaliser:
                     if found:
                         token.norm_ = norm = found
                 prev = norm
+        if self.name_ends and not self.name_ends.isdisjoint(_WORDS.findall(text.lower())):
+            for token in doc:  # v5: a name word misspelt one edit away before "high", "school" ("qeen elizabth high")
+                if token.norm_ in self.name_ends:
+                    for before in doc[max(0, token.i - 4): token.i]:
+                        if before.is_alpha and before.norm_ not in self.known:
+                            found = self.near(before.norm_)
+                            if found:
+                                before.norm_ = found
         if self.lone_names:
             for token in doc:
                 text = token.text
