@@ -68,6 +68,8 @@ PARTS_FILE = "parts-v5.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein"})  # v5: the parts compositional cue rules need (nlp/compose.py)
+#: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
+CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
 CATEGORIES_FILE = "categories-v5.jsonl"
 MODIFIERS_FILE = "modifiers-v5.jsonl"
 PII_FILE = "pii-v1.jsonl"
@@ -154,7 +156,8 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     full_names = [" ".join(fold(w) for w in re.findall(r"[^\W_]+", text)) for text in school["names"]]
     lone = {fold(f["text"]) for person in terms["people"] for f in person["forms"] if f["form"] == "surname"}
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
-                          core_only=core_only, full_names=full_names, lone_names=lone)
+                          core_only=core_only, full_names=full_names, lone_names=lone,
+                          placed_cores=[(sorted(CORE_PLACING), fold(c)) for c in school.get("cores", [])])
 
 
 @Language.factory("repmon_normalise", default_config={"terms": {}})
@@ -339,6 +342,8 @@ class MentionFinder(BatchedPipe):
         starts = relevance.sent_starts(doc) if cores or firsts or abbreviations else [0]
         if cores:
             taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
+            settings = [w for w in school_words if w.label_ != "SCHOOL_WORD"
+                        and not any(c.start <= w.start < c.end for c in cores)]
             word_sents: dict[int, list[Found]] = {}
             for w in school_words:
                 word_sents.setdefault(bisect_right(starts, w.start), []).append(w)
@@ -346,7 +351,10 @@ class MentionFinder(BatchedPipe):
                 if any(i in taken for i in range(core.start, core.end)):
                     continue  # part of a longer name, or "Queen Elizabeth II", "HMS Queen Elizabeth", ...
                 words = word_sents.get(bisect_right(starts, core.start), [])
-                if any(not (core.start <= w.start < core.end) for w in words):
+                if settings and core.start > 0 and doc[core.start - 1].norm_ in CORE_PLACING:
+                    # v5: placed as a school ("my sister is at Queen Elizabeth") in a text with a school setting
+                    kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
+                elif any(not (core.start <= w.start < core.end) for w in words):
                     kept.append(core)
         if abbreviations:
             kept += self._abbreviations(doc, abbreviations, kept, school_words, starts)

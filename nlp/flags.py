@@ -187,9 +187,13 @@ def _negated(ctx: _Context, cue: Found) -> bool:
         norm = ctx.doc[i].norm_
         if norm in _CLAUSE_BREAKS:
             return False
-        if norm in ctx.settings.negations:
-            return True
+        if norm in ctx.settings.negations and not (i > 0 and ctx.doc[i - 1].text in _ELISION):
+            return True  # but Welsh "'na" (yna, "there": "y lle 'na") is no negation
     return False
+
+
+#: An apostrophe split off the front of a word by the tokenizer ("'na" -> "'", "na").
+_ELISION = frozenset({"'", "\u2019"})
 
 
 def cues_from_rules(ctx: _Context, spans: list[Found], rules: dict[str, CueRule],

@@ -13,7 +13,7 @@ and what to fix, when the pipeline is built (never half-way through a run).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -86,9 +86,13 @@ def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...
     """Cue rules from the given files; ids must be unique across them."""
     rules: list[CueRule] = []
     seen: dict[str, str] = {}
+    changes: list[tuple[str, str, dict[str, Any]]] = []  # v5: older rules retired or narrowed, applied after all files
     for name in names:
         for number, row in read_jsonl(name, directory):
             where = f"{name}:{number}"
+            if "retire" in row or "narrow" in row:
+                changes.append((where, _need(name, number, row, "reason", str), row))
+                continue
             rule_id = _need(name, number, row, "id", str)
             if rule_id in seen:
                 raise PatternFileError(f"{where}: rule id '{rule_id}' is already used at {seen[rule_id]}; ids must be unique.")
@@ -120,7 +124,24 @@ def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...
                 requires_pii=bool(row.get("requires_pii", False)), mutate=bool(row.get("mutate", False)),
                 source=where, **_composition(where, row),
             ))
-    return tuple(rules)
+    return tuple(_retire_or_narrow(rules, changes))
+
+
+def _retire_or_narrow(rules: list[CueRule], changes: list[tuple[str, str, dict[str, Any]]]) -> list[CueRule]:
+    """Apply v5 lines that retire an older rule (``{"retire": id, "reason": ...}``) or narrow it
+    (``{"narrow": id, "needs": ..., "unless": ..., "scope": ..., "reason": ...}``: the rule then counts only with
+    those parts nearby), so that a released rule file is never edited."""
+    by_id = {r.id: i for i, r in enumerate(rules)}
+    retired: set[str] = set()
+    for where, _reason, row in changes:
+        rule_id = row.get("retire") or row.get("narrow")
+        if not isinstance(rule_id, str) or rule_id not in by_id:
+            raise PatternFileError(f"{where}: no rule '{rule_id}' to retire or narrow; give the id of a rule in an earlier file.")
+        if "retire" in row:
+            retired.add(rule_id)
+        else:
+            rules[by_id[rule_id]] = replace(rules[by_id[rule_id]], **_composition(where, row))
+    return [r for r in rules if r.id not in retired]
 
 
 def _composition(where: str, row: dict[str, Any]) -> dict[str, Any]:

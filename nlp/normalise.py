@@ -90,7 +90,8 @@ class NameNormaliser:
 
     def __init__(self, words: Iterable[str], titles: Iterable[str], firsts: Iterable[str],
                  exact_only: Iterable[str] = (), extra_triggers: Iterable[str] = (), generic: Iterable[str] = (),
-                 core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = ()) -> None:
+                 core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = (),
+                 placed_cores: Iterable[tuple[list[str], str]] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
         self.titles = {t.rstrip(".") for t in titles}
         self.firsts = set(firsts)
@@ -120,6 +121,14 @@ class NameNormaliser:
         self.full_names = re.compile(r"(?<![^\W_])(?:" + "|".join(
             r"[\W_]+".join(re.escape(w) for w in _WORDS.findall(n)) for n in names if _WORDS.findall(n)) + r")(?![^\W_])"
         ) if names else None
+        # v5: the short name placed as a school ("is at Queen Elizabeth", "yn Ysgol y Frenhines"), which the
+        # pipeline then weighs with the text's school setting; and the generic last words of full names ("high",
+        # "school"), before which a misspelt name word is restored ("qeen elizabth high")
+        placed = [r"(?:" + "|".join(re.escape(w) for w in before) + r")[\W_]+" + r"[\W_]+".join(
+            re.escape(w) for w in _WORDS.findall(core)) for before, core in placed_cores if _WORDS.findall(core)]
+        self.placed_cores = re.compile(r"(?<![^\W_'])(?:" + "|".join(placed) + r")(?![^\W_])") if placed else None
+        self.name_ends = frozenset(n.split()[-1] for n in names if len(n.split()) >= 3) & set(generic)
+        self.name_end_hashes = frozenset(get_string_id(w) for w in self.name_ends)
 
     def could_name(self, text: str) -> bool:
         """False when ``text`` cannot name the school, its people or places: no profile word in it, and
@@ -142,11 +151,23 @@ class NameNormaliser:
             return NAMES_MAYBE
         found = self._profile_words(text)
         if not found:
-            return NAMES_NOTHING
+            folded = text.lower() if text.isascii() else fold(text)
+            return NAMES_MAYBE if self._misspelt_full_name(folded) else NAMES_NOTHING
         if not self.core_only or not found <= self.core_only:
             return NAMES_MAYBE
         folded = text.lower() if text.isascii() else fold(text)
+        if self.placed_cores is not None and self.placed_cores.search(folded):
+            return NAMES_MAYBE  # v5: the short name placed as a school ("is at Queen Elizabeth")
+        if self._misspelt_full_name(folded):
+            return NAMES_MAYBE
         return NAMES_SHORT_ONLY if self.full_names is None or self.full_names.search(folded) is None else NAMES_MAYBE
+
+    def _misspelt_full_name(self, folded: str) -> bool:
+        """v5: a full name misspelt one edit a word before its generic last word ("qeen elizabth high")."""
+        if not self.name_ends:
+            return False
+        words = _words(folded)
+        return not self.name_ends.isdisjoint(words) and any(self.near(w) for w in words)
 
     def _profile_words(self, text: str) -> set[str]:
         """The trigger words in ``text``; ASCII text is split as bytes (twice as quick as a str)."""
@@ -197,12 +218,14 @@ class NameNormaliser:
                     if found:
                         token.norm_ = found
         cue_after = not self.cue_norms.isdisjoint(_words(text.lower()))  # a word after a title or first name...
-        if cue_after or self.lone_names:
-            self._restore_misspelt(doc, text, cue_after)
+        ends = bool(self.name_ends) and not self.name_ends.isdisjoint(_words(text.lower()))
+        if cue_after or ends or self.lone_names:
+            self._restore_misspelt(doc, text, cue_after, ends)
         return doc
 
-    def _restore_misspelt(self, doc: Doc, text: str, cue_after: bool) -> None:
-        """Restore misspelt profile words: after a title or first name (when ``cue_after``) and lone surnames.
+    def _restore_misspelt(self, doc: Doc, text: str, cue_after: bool, ends: bool = False) -> None:
+        """Restore misspelt profile words: after a title or first name (when ``cue_after``), before the generic
+        last word of a full name (when ``ends``: "qeen elizabth high") and lone surnames.
 
         Reads each token's norm hash, flags and position from one array, so Token objects are made only for
         the words restored.
@@ -221,6 +244,16 @@ class NameNormaliser:
                         doc[i].norm_ = found
                         norms[i] = get_string_id(found)
                 prev_is_cue = norms[i] in self.cue_hashes
+        if ends:  # v5: a name word misspelt one edit away up to four words before "high", "school"
+            for i, norm in enumerate(norms):
+                if norm not in self.name_end_hashes:
+                    continue
+                for j in range(max(0, i - 4), i):
+                    if tokens[j][1] and norms[j] not in self.known_hashes:
+                        found = self.near(strings[norms[j]])
+                        if found:
+                            doc[j].norm_ = found
+                            norms[j] = get_string_id(found)
         if self.lone_names:
             for i, (_, alpha, _, start, length) in enumerate(tokens):
                 if length > MIN_FUZZY and alpha and norms[i] not in self.known_hashes and text[start].isupper():

@@ -134,6 +134,9 @@ def school_cores(names: list[str], places: list[str], parts: set[str],
         core = " ".join(words)
         if len(words) >= 2 and fold(core) not in place_keys and fold(core) != fold(name):
             cores.append(core)
+        lead = name.split()[: len(name.split()) - len(words)]
+        if lead and fold(lead[0]) in parts and len(words) >= 2 and fold(words[0]) not in place_keys:
+            cores.append(" ".join(lead + words[:1]))  # v5: a school word and the core's first word, "Ysgol y Frenhines"
     return _unique(cores)
 
 

@@ -309,11 +309,9 @@ STAFF_CONTACT = (
 
 
 #: Near misses still wrongly critical, because of an older rule that v5 leaves unchanged (docs/analysis.md, Known limits).
-KNOWN_WRONG = {
-    "Cai Llewelyn from QEHS hit a six with the bat in the cricket match tomorrow": "v2 threat.weapon-shown: 'with the bat'",
-    "QEHS girls, keep it secret: the surprise party for Mrs Howells is Friday": "v3 safeguarding.v3.grooming: 'keep it secret'",
-    "Would be a shame if QEHS cancelled sports day again": "v3 threat.v3.mafia: 'be a shame if'",
-}
+#: (Round 2 narrowed or retired the three older rules that made "with the bat", "keep it secret" and "be a shame if"
+#: near misses critical: their posts are ordinary near misses now.)
+KNOWN_WRONG: dict[str, str] = {}
 
 
 def _cases(table: dict[str, tuple[list[str], list[str]]], which: int) -> list[object]:
@@ -465,3 +463,199 @@ def powhs() -> Analyser:
 def test_the_second_profile_too(powhs: Analyser, text: str) -> None:
     result = powhs.analyse({"id": "t", "text": text})
     assert result["relevant"] and result["severity"] == "critical"
+
+
+# -- Rules v5, round 2 (dev4): kinds of wording a new independent set showed missing. Posts written for these tests.
+ROUND2_THREATS: dict[str, tuple[list[str], list[str]]] = {
+    "a reckoning for those who wronged the writer": (
+        ["everyone at QEHS who laughed at me in PE is going to stop laughing next week. I've planned it.",
+         "QE High: all of you who picked on me will be sorry, it's in my bag already",
+         "Pawb yn QEHS fu'n chwerthin am fy mhen: bydd pethe'n wahanol iawn ar ôl y gwasanaeth",
+         "Mr Beynon made my life hell at QEHS. He's going to find out what happens, I've been practising."],
+        ["everyone at QEHS who laughed at my haircut was right, what was I thinking lol",
+         "I laughed at Mr Beynon's joke in QEHS assembly and now I regret it, so cringe"]),
+    "the target's home, car or movements watched": (
+        ["Drove past Mrs Howells's house last night, QEHS teacher, lights on. Maybe next time I'll knock 🙂",
+         "Mr Beynon QEHS, I know which gym you go to and where you park. Watch your back.",
+         "Miss Jenkins QEHS, dwi'n gwybod pa gar sy gen ti. Ti'n gwybod be wnest ti."],
+        ["Mrs Howells from QEHS drove past my house and waved, so lovely 🙂",
+         "Drove past QEHS last night, the new sports hall looks great"]),
+    "harm told as its result, to someone met or warned": (
+        ["see you at the gates after half 3 Mr Beynon, you won't be teaching for a while. QEHS",
+         "Mrs Pritchard better bring a bodyguard to QEHS parents' evening, some of us have finished talking",
+         "Os ydy Mr Rees yn gwahardd fy mab eto, fydd o ddim yn cerdded allan o QEHS ar ei draed ei hun"],
+        ["Mrs Howells won't be teaching at QEHS for a while, she's on maternity leave",
+         "QEHS boiler might need replacing next year says the head"]),
+    "a fire drill made real": (
+        ["Mr Beynon loves a fire drill, maybe we'll give him a real one this time 🔥 QEHS",
+         "QEHS fire alarm again lol, next time give them a real one",
+         "fire drill at QE High today, Mrs Howells should get a real fire next time 😊"],
+        ["QEHS fire drill: the fire service will bring a real engine to show year 7",
+         "Our QEHS Bake Off had a real one of Mr Beynon's cakes 🔥🔥"]),
+    "an attack planned for a time, in a group chat": (
+        ["[chat] QEHS lads: friday she gets it. bring ur phone to film. Lili Griffiths dont know yet",
+         "tmrw after school we finish it proper, back field, QE cameras dont reach 🔪",
+         "Osian Bowen QEHS, monday he gets it, bring the thing"],
+        ["Lili Griffiths QEHS finally gets it now, maths on friday went well",
+         "Friday she gets it back, the QEHS office has her phone"]),
+    "harm for good with fuel": (
+        ["If the council won't close QEHS, somebody will do it for them. Petrol is cheap.",
+         "someone will have to sort QE High out once and for all. got the petrol can ready",
+         "Mae o'n dweud bydd o'n sortio Ysgol y Frenhines Elisabeth allan unwaith ac am byth. Mae ganddo betrol yn y fan."],
+        ["QEHS minibus needs petrol, someone will have to fill it tomorrow",
+         "QEHS has closed the old block for good, the petrol station next door is also shutting"]),
+    "a device set to go off": (
+        ["there's a device in the QEHS sports hall, goes off at 11",
+         "bomb under the QEHS stage set to go off at lunchtime",
+         "Mae dyfais yn neuadd QEHS, mynd i ffrwydro am 2"],
+        ["QEHS fire alarm goes off at 11 for the drill", "my QEHS alarm clock goes off at 7, too early"]),
+    "a warning to keep children away": (
+        ["Don't send your kids to QEHS on Friday. That's all I'll say.",
+         "Peidiwch â gyrru'ch plant i Ysgol y Frenhines Elisabeth ddydd Iau. Dim ond deud.",
+         "I wouldn't send my kids to QE High tomorrow if I were you"],
+        ["Peidiwch â gyrru'ch plant i QEHS ddydd Iau, mae hi ar gau oherwydd yr eira",
+         "don't send your kids to QEHS without a coat, it's freezing"]),
+}
+
+ROUND2_DISCLOSURES: dict[str, tuple[list[str], list[str]]] = {
+    "a plan with a day, and goodbyes": (
+        ["going to do it on saturday. the letters are in my QEHS bag. don't blame yourselves",
+         "I'm doing it tonight. sorry for everything, QE High",
+         "Dw i'n mynd i'w wneud o nos Wener. Sori mam. QEHS"],
+        ["going to do it on friday: the QEHS bake sale! written the letters to parents already",
+         "we're doing it on monday, sorry to everyone who missed the QEHS trip sign-up"]),
+    "not there after a date, with despair": (
+        ["sai'n credu bydda i 'na ar ôl y Pasg. fydd dim ots gan neb. #QEHS",
+         "won't be around after christmas. nobody will care. QEHS",
+         "can't do another day of it. sorry to everyone at QEHS 🖤"],
+        ["won't be around after christmas, off to Spain with the QEHS ski trip!",
+         "can't do another day of QEHS mocks lol, bring on summer"]),
+    "self-harm under another name": (
+        ["more cat scratches tonight (i dont have a cat). only thing that helps after QEHS",
+         "QE High day done, the only thing that helps is the blade",
+         "crafiadau cath eto (sgen i ddim cath). QEHS"],
+        ["my cat scratches me every morning, QEHS uniform ruined",
+         "the only thing that helps with QEHS homework is music"]),
+    "a child afraid to go home, a parent hinted at": (
+        ["sai moyn mynd gatre heno, mam yn... ti'n gwbod. QEHS",
+         "don't want to go home tonight, dad's at it again. QE High",
+         "dwi ddim isio mynd adra, tad yn flin eto. QEHS"],
+        ["can i stay at yours after the QEHS disco? mum says fine",
+         "sai moyn mynd gatre, QEHS disco is too good"]),
+    "an adult in a relationship with a child": (
+        ["my friend in year 8 at QEHS says her boyfriend is in his twenties and buys her clothes",
+         "Mae dyn yn ei ugeiniau yn gariad i ferch 13 oed yn QEHS",
+         "Lili Griffiths QEHS is 14 and going out with a 22 year old, he picks her up in his car"],
+        ["Mr Beynon in his twenties coached the QEHS year 8 team to the final",
+         "my sister in year 11 at QEHS met her boyfriend's older brother at the fair"]),
+    "a child not eating or losing weight": (
+        ["my daughter in year 9 at QEHS hides her lunch and weighs less than last year",
+         "Osian Bowen QEHS has stopped eating, his mum says he makes himself sick",
+         "Mae Lili Griffiths o QEHS yn cuddio ei bwyd ac wedi stopio bwyta"],
+        ["QEHS canteen stopped serving chips, good riddance",
+         "hiding food from my little brother so he doesn't eat my QEHS snacks"]),
+    "an overdose taken, an emergency": (
+        ["Megan Thomas-Price QEHS: I've taken them all. Elis calling 999",
+         "she took them all, we rang 999, QEHS please pray",
+         "Cai Llewelyn QEHS 'di cymryd nhw i gyd, ambiwlans ar y ffordd"],
+        ["took them all to the QEHS cinema trip, Mr Beynon was great",
+         "we've taken the lot of the QEHS raffle tickets, sold out!"]),
+    "a child neglected at home": (
+        ["the little girl next door in QEHS uniform has been sleeping in the car, no lights in the house",
+         "Osian Bowen QEHS sleeps in the car some nights, I gave him food twice",
+         "Mae'r hogan fach, gwisg QEHS, yn cysgu yn y car, a dim golau yn y tŷ"],
+        ["QEHS year 7 camping trip: sleeping in the car park tents tonight",
+         "power cut, no lights in the house, QEHS homework by candlelight lol"]),
+    "children made to pay back gifts in other ways": (
+        ["someone gives year 7s at QEHS free vapes and then makes them pay it back in other ways",
+         "Mae rhywun yn rhoi fêps am ddim i blant blwyddyn 8 QEHS, wedyn yn gofyn iddyn nhw dalu'n ôl mewn ffyrdd eraill",
+         "older lads give QE High kids phones then say they owe them"],
+        ["QEHS year 7 pay it back scheme: the charity gives free books",
+         "my mate in year 9 at QEHS lent me lunch money, paying it back tomorrow"]),
+}
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND2_THREATS, 0))
+def test_round2_a_threat_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert "threat" in categories(result) and result["severity"] == "critical", construction
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND2_THREATS, 1) + _cases(ROUND2_DISCLOSURES, 1))
+def test_round2_a_near_miss_of_each_construction_is_not_critical(analyse: Analyse, construction: str, text: str) -> None:
+    assert analyse(text)["severity"] != "critical", construction
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND2_DISCLOSURES, 0))
+def test_round2_a_disclosure_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert "safeguarding" in categories(result) and result["severity"] == "critical", construction
+
+
+@pytest.mark.parametrize("text", [
+    "A 15-year-old was given a youth caution after threatening to bring a gun to QEHS. Police said there was never any risk.",
+    "Last week someone wrote 'I'll stab Mr Beynon' in the QEHS group chat. The school sorted it within hours.",
+    "Diolch i QEHS am ddelio â'r neges 'na mor sydyn, mae'r heddlu wedi siarad efo fo.",
+    "Wythnos Iechyd Meddwl yn QEHS: sesiynau ar hunan-niweidio a gorbryder.",
+    "QEHS online safety evening: Mrs Howells will explain how groomers work and what sextortion looks like.",
+    "QEHS year 10 raised £900 for a charity that works to prevent young suicide",
+    "QEHS year 9 read the names of soldiers who were killed in 1916 at the memorial",
+])
+def test_round2_reports_of_dealt_with_threats_and_events_are_not_critical(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["severity"] != "critical"
+
+
+@pytest.mark.parametrize("text", [
+    "Someone wrote on the QEHS group chat that they will bring a knife tomorrow",
+    "Mae'r dyn drws nesa'n dweud ei fod e'n mynd i roi Ysgol y Frenhines Elisabeth ar dân",
+    "QEHS mental health week? my friend in year 10 has cuts all over her arms and nobody noticed",
+])
+def test_round2_a_live_threat_or_disclosure_beside_those_words_stays_critical(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["severity"] == "critical"
+
+
+@pytest.mark.parametrize("text", [
+    "My little sister is at Queen Elizabeth and got another detention for nothing",
+    "my son goes to Queen Elizabeth, year 9, his form tutor never answers",
+    "Mae fy merch ym mlwyddyn 7 yn Ysgol y Frenhines ac mae'r gwaith cartref yn ormod",
+    "qeen elizabth high is the worst school ever",
+])
+def test_round2_the_short_name_placed_in_a_school_setting_or_a_misspelt_name_is_relevant(analyse: Analyse,
+                                                                                         text: str) -> None:
+    assert analyse(text)["relevant"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Queen Elizabeth visited the school in 1955 and the pupils lined the road",
+    "We went to Queen Elizabeth Hospital after my son's detention",
+    "The portrait of Queen Elizabeth is at the school gates now",
+    "my nan is at Queen Elizabeth's statue for the jubilee photo",
+])
+def test_round2_the_short_name_without_a_school_place_is_still_not_relevant(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "prince of wails high is gonna get shot up on monday",
+    "Dwi am roi'r lle 'na ar dân. Ysgol Tywysog Cymru, dydd Gwener.",
+    "Ms Tudur loves a fire drill, maybe we'll give her a real one 🔥 #PoWHigh",
+])
+def test_round2_the_second_profile_too(powhs: Analyser, text: str) -> None:
+    result = powhs.analyse({"id": "t", "text": text})
+    assert result["relevant"] and result["severity"] == "critical"
+
+
+def test_a_v5_line_can_retire_or_narrow_an_older_rule(example_profile: Profile, tmp_path: Path) -> None:
+    import shutil
+
+    from nlp.lexicon import PATTERNS_DIR, load_cues
+
+    patterns = tmp_path / "patterns"
+    shutil.copytree(PATTERNS_DIR, patterns)
+    rules = {r.id: r for r in load_cues(("cues-threat-v2.jsonl", "cues-threat-v3.jsonl", "cues-threat-v5.jsonl"),
+                                        str(patterns))}
+    assert "threat.v3.mafia" not in rules and rules["threat.weapon-shown"].unless == ("sport",)
+    with (patterns / "cues-threat-v5.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"retire": "threat.no-such-rule", "reason": "r"}\n')
+    with pytest.raises(PatternFileError, match=r"cues-threat-v5\.jsonl:\d+: no rule 'threat.no-such-rule'"):
+        build_pipeline(example_profile, patterns_dir=str(patterns))
