@@ -62,7 +62,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-welsh-v2.jsonl", "cues-threat-v3.jsonl", "cues-safeguarding-v3.jsonl", "cues-harassment-v3.jsonl",
              "cues-defamatory-v3.jsonl", "cues-disrepute-v3.jsonl", "cues-welsh-v3.jsonl",
              "cues-threat-v4.jsonl", "cues-safeguarding-v4.jsonl", "cues-harassment-v4.jsonl", "cues-defamatory-v4.jsonl",
-             "cues-welsh-v4.jsonl", "cues-threat-v5.jsonl", "cues-safeguarding-v5.jsonl", "cues-defamatory-v5.jsonl"]
+             "cues-welsh-v4.jsonl", "cues-threat-v5.jsonl", "cues-safeguarding-v5.jsonl", "cues-defamatory-v5.jsonl",
+             "cues-harassment-v5.jsonl", "cues-disrepute-v5.jsonl"]
 SETTING_FILE = "school-words-v5.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
 PARTS_FILE = "parts-v5.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
@@ -155,8 +156,10 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     core_only = {fold(w) for text in school.get("cores", []) for w in re.findall(r"[^\W_]+", text)} - others
     full_names = [" ".join(fold(w) for w in re.findall(r"[^\W_]+", text)) for text in school["names"]]
     lone = {fold(f["text"]) for person in terms["people"] for f in person["forms"] if f["form"] == "surname"}
+    initials = [fold(f["text"]) for person in terms["people"] for f in person["forms"]  # "Mrs P", "Mr B"
+                if f["form"] == "alias" and all(len(w) < 2 or fold(w).rstrip(".") in titles for w in f["text"].split())]
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
-                          core_only=core_only, full_names=full_names, lone_names=lone,
+                          core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
                           placed_cores=[(sorted(CORE_PLACING), fold(c)) for c in school.get("cores", [])])
 
 

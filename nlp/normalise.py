@@ -91,7 +91,7 @@ class NameNormaliser:
     def __init__(self, words: Iterable[str], titles: Iterable[str], firsts: Iterable[str],
                  exact_only: Iterable[str] = (), extra_triggers: Iterable[str] = (), generic: Iterable[str] = (),
                  core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = (),
-                 placed_cores: Iterable[tuple[list[str], str]] = ()) -> None:
+                 placed_cores: Iterable[tuple[list[str], str]] = (), initials: Iterable[str] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
         self.titles = {t.rstrip(".") for t in titles}
         self.firsts = set(firsts)
@@ -129,6 +129,10 @@ class NameNormaliser:
         self.placed_cores = re.compile(r"(?<![^\W_'])(?:" + "|".join(placed) + r")(?![^\W_])") if placed else None
         self.name_ends = frozenset(n.split()[-1] for n in names if len(n.split()) >= 3) & set(generic)
         self.name_end_hashes = frozenset(get_string_id(w) for w in self.name_ends)
+        # v5 round 3: aliases of a title and an initial ("Mrs P", "Mr B") have no word long enough to be a trigger
+        forms = sorted({tuple(_WORDS.findall(i)) for i in initials} - {()}, key=len, reverse=True)
+        self.initials = re.compile(r"(?<![^\W_])(?:" + "|".join(
+            r"[\W_]+".join(re.escape(w) for w in words) for words in forms) + r")(?![^\W_])") if forms else None
 
     def could_name(self, text: str) -> bool:
         """False when ``text`` cannot name the school, its people or places: no profile word in it, and
@@ -150,6 +154,8 @@ class NameNormaliser:
         if suspect(text):
             return NAMES_MAYBE
         found = self._profile_words(text)
+        if self.initials is not None and self.initials.search(text.lower() if text.isascii() else fold(text)):
+            return NAMES_MAYBE  # "mrs p fails my coursework": the pipeline weighs the alias with the setting
         if not found:
             folded = text.lower() if text.isascii() else fold(text)
             return NAMES_MAYBE if self._misspelt_full_name(folded) else NAMES_NOTHING

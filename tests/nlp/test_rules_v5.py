@@ -311,7 +311,10 @@ STAFF_CONTACT = (
 #: Near misses still wrongly critical, because of an older rule that v5 leaves unchanged (docs/analysis.md, Known limits).
 #: (Round 2 narrowed or retired the three older rules that made "with the bat", "keep it secret" and "be a shame if"
 #: near misses critical: their posts are ordinary near misses now.)
-KNOWN_WRONG: dict[str, str] = {}
+KNOWN_WRONG: dict[str, str] = {
+    "I know what car Mr Beynon drives, he gave us a lift to the QEHS match":
+        "v3 threat.v3.know-where counts knowing someone's car as intimidation on its own (round 3, Known limits)",
+}
 
 
 def _cases(table: dict[str, tuple[list[str], list[str]]], which: int) -> list[object]:
@@ -652,10 +655,220 @@ def test_a_v5_line_can_retire_or_narrow_an_older_rule(example_profile: Profile, 
 
     patterns = tmp_path / "patterns"
     shutil.copytree(PATTERNS_DIR, patterns)
-    rules = {r.id: r for r in load_cues(("cues-threat-v2.jsonl", "cues-threat-v3.jsonl", "cues-threat-v5.jsonl"),
-                                        str(patterns))}
+    threat_files = ("cues-threat-v2.jsonl", "cues-welsh-v2.jsonl", "cues-threat-v3.jsonl", "cues-welsh-v3.jsonl",
+                    "cues-threat-v4.jsonl", "cues-threat-v5.jsonl")  # not the pipeline's list: load_cues is cached
+    rules = {r.id: r for r in load_cues(threat_files, str(patterns))}
     assert "threat.v3.mafia" not in rules and rules["threat.weapon-shown"].unless == ("sport",)
     with (patterns / "cues-threat-v5.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"retire": "threat.no-such-rule", "reason": "r"}\n')
     with pytest.raises(PatternFileError, match=r"cues-threat-v5\.jsonl:\d+: no rule 'threat.no-such-rule'"):
         build_pipeline(example_profile, patterns_dir=str(patterns))
+
+
+# -- round 3 (indep2): each kind in words of its own, and two near misses --
+ROUND3_THREATS: dict[str, tuple[list[str], list[str]]] = {
+    "a warning to have the police ready": (
+        ["QEHS better have the police outside on Friday, I'm done with the lot of them. You were warned",
+         "Mrs Howells you're gonna need the police at QE High tomorrow, mark my words",
+         "Well i chi gael yr heddlu tu allan i Ysgol y Frenhines Elisabeth fory, dyna'r rhybudd olaf"],
+        ["QEHS had the police outside on Friday for the road-safety week, the kids loved the car",
+         "The police outside QE High this morning were checking parking at the gates"]),
+    "a disaster wished on the school": (
+        ["Best thing that could happen to QEHS is a big fire during Monday assembly. Just saying.",
+         "honestly nobody would miss QE High if it burned down with Mr Rees inside",
+         "Y peth gorau allai ddigwydd i QEHS fyddai tân mawr amser cinio. Jyst deud."],
+        ["The best thing that could happen to QEHS would be a new sports hall, fingers crossed",
+         "QEHS fire drill went well, fingers crossed it never burns down for real 🔥"]),
+    "a weapon shown with a meeting at the school": (
+        ["a lad posted a pic of a gun with 'see you at QEHS monday' on his story",
+         "someone sent a photo of a knife saying see u at QE High after half 3",
+         "mae rhywun wedi postio llun o gyllell efo 'wela i chi yn QEHS fory'"],
+        ["Police said the pic of a gun captioned 'see you at QEHS monday' was a hoax from another town",
+         "Knife crime talk at QEHS today: a photo of a knife taken off a pupil in Swansea was shown"]),
+    "finishing what was started": (
+        ["He says he'll finish what he started at QEHS on Friday, I've screenshotted it for the police",
+         "Mr Beynon, I'm going to finish what I started, QE High car park, tomorrow",
+         "Mae o'n deud y bydd o'n gorffen be ddechreuodd o yn Ysgol y Frenhines Elisabeth ddydd Llun. Dwi'n poeni."],
+        ["Mrs Pritchard will finish what she started with year 11 chemistry on Friday at QEHS",
+         "QEHS builders will finish what they started on the new hall tomorrow"]),
+    "a tragedy put as a wish, about a person": (
+        ["Wouldn't it be a tragedy if Mr Rees's brakes stopped working on the hill by QEHS",
+         "Be a real tragedy if Mrs Howells QEHS came home to find her windows in",
+         "Oni fyddai'n drueni petai car Mr Beynon QEHS yn mynd ar dân"],
+        ["Wouldn't it be a shame if QEHS cancelled the prom again, so unfair",
+         "It would be a tragedy if the QEHS choir didn't make the final"]),
+    "knowing what cars they drive, with a warning": (
+        ["Mr Rees and Mrs Howells at QEHS, I know what cars they drive. Tick tock.",
+         "I know which car Mr Beynon drives, QE High staff car park, watch your back",
+         "Dw i'n gwybod pa gar mae Mrs Pritchard QEHS yn ei ddreifio. Gwylia."],
+        ["I know what car Mr Beynon drives, he gave us a lift to the QEHS match",
+         "QEHS staff: I know which cars you drive, the caretaker needs them moved for the gritter"]),
+}
+
+ROUND3_DISCLOSURES: dict[str, tuple[list[str], list[str]]] = {
+    "self-harm told in the state of the body, kept secret": (
+        ["my legs r a mess again, pls dont tell anyone at QEHS",
+         "arms are a mess after last night 🩸 don't tell mrs howells at QEHS",
+         "breichiau'n llanast eto, peidiwch â deud wrth neb yn QEHS"],
+        ["my arms are a mess after the QEHS paint fight lol",
+         "legs r a mess after the QEHS rugby match, don't tell my mum I lost my boots"]),
+    "a child sleeping rough": (
+        ["a girl in year 9 at QEHS has been sleeping rough by the river for a week",
+         "my mate from QE High got kicked out and is sleeping in the park, he's 14",
+         "Mae hogyn o flwyddyn 10 yn QEHS yn cysgu ar y stryd ers mis"],
+        ["QEHS year 9 slept out for the homeless charity fundraiser, sleeping rough for one night to raise £500",
+         "Mr Beynon's QEHS Duke of Edinburgh group slept in a tent on the Beacons"]),
+    "a goodbye letter with alarm": (
+        ["Megan Thomas-Price from QEHS left a goodbye letter and she's not answering her phone",
+         "found a goodbye note in my daughter's QEHS planner, she hasn't been in school since Tuesday, what do I do",
+         "Mae Lili Griffiths QEHS wedi gadael llythyr ffarwel a dydy hi ddim yn ateb"],
+        ["Mr Rees wrote a lovely farewell letter to QEHS parents before his retirement",
+         "QEHS year 11 wrote a goodbye letter to the school for the leavers' assembly"]),
+    "a member of staff said to hurt children": (
+        ["Mr Beynon at QEHS hits kids when nobody's looking",
+         "Mrs Pritchard QEHS grabbed a pupil by the neck in chemistry",
+         "Mae Mr Beynon QEHS yn taro plant yn y stafell newid"],
+        ["Someone wrote that Mr Beynon at QEHS hits kids. Not true, reported the post.",
+         "Mr Beynon QEHS hits the ball further than any kid in the staff match"]),
+    "secrecy asked of a child in Welsh": (
+        ["mae fy ffrind i'n cael negeseuon gan ddyn ac mae o'n deud wrthi am beidio deud wrth neb, QEHS",
+         "ma'n mêt i'n cael ei gadw ar ôl yn QEHS gan rywun sy'n deud wrtho am beidio dweud wrth neb",
+         "Mr B at QEHS keeps my son behind and tells him not to tell anyone about their special chats"],
+        ["QEHS surprise party for Mrs Howells on Friday, peidiwch â deud wrth neb!",
+         "mae fy mêt i yn QEHS yn cadw cyfrinach am y parti pen-blwydd"]),
+}
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND3_THREATS, 0))
+def test_round3_a_threat_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert "threat" in categories(result) and result["severity"] == "critical", construction
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND3_THREATS, 1) + _cases(ROUND3_DISCLOSURES, 1))
+def test_round3_a_near_miss_of_each_construction_is_not_critical(analyse: Analyse, construction: str, text: str) -> None:
+    assert analyse(text)["severity"] != "critical", construction
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND3_DISCLOSURES, 0))
+def test_round3_a_disclosure_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert "safeguarding" in categories(result) and result["severity"] == "critical", construction
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Beynon said he'll kill us if we're late for the QEHS coach again 😂",
+    "Mrs Pritchard is going to murder us in the QEHS chemistry test tomorrow",
+    "Bydd Mr Rees yn mynd i'n lladd ni os ni'n hwyr i QEHS eto",
+    "QEHS year 8 lesson on Blodeuwedd: she plots to kill Lleu with her lover, what a story",
+    "In English at QEHS we read the play where Macbeth is going to kill the king",
+    "QEHS girls are going to kill them in the netball tonight, QEHS v Bro Myrddin 🏐",
+    "Genod QEHS yn mynd i'w lladd nhw yn y gêm bêl-rwyd yn erbyn Ysgol Bro Myrddin heno",
+    "Mr Beynon QEHS was arrested for hitting a man at the rugby, that's why he's off",
+    "After a bomb hoax at a school in Leeds, QEHS reviewed its procedures; there was no threat to pupils",
+    "The QEHS year 9 group chat is done with her after the fake story, everyone block",
+    "Older lads pay them in trainers to carry bags from QEHS, they owe money now",
+    "Mae'r bws i QEHS mor hwyr, dw i'n mynd i farw o oerfel 🥶",
+])
+def test_round3_hyperbole_lessons_sport_and_reports_are_not_threats(analyse: Analyse, text: str) -> None:
+    assert "threat" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to kill Mr Beynon after the QEHS match, I mean it",
+    "Mrs Howells QEHS I know where you live and I'm coming for you tonight",
+    "If Mr Rees excludes my son again I will come down to QEHS and put him through the window",
+    "we're coming for you Mr B, QEHS gates, 3:15",
+])
+def test_round3_a_threat_beside_those_words_stays_critical(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["severity"] == "critical"
+
+
+@pytest.mark.parametrize("text", [
+    "Wouldn't it be a tragedy if Miss Llwyd's tyres went flat on the A55. See you in Welsh, PoWHS crew",
+    "Mae rhywun ar TikTok yn deud y bydd o'n gorffen be ddechreuodd o yn Ysgol Tywysog Cymru ddydd Gwener. Plis poeni.",
+    "a lad in year 10 at PoWHS is sleeping in a tent behind the leisure centre, he's 15",
+])
+def test_round3_the_second_profile_too(powhs: Analyser, text: str) -> None:
+    result = powhs.analyse({"id": "t", "text": text})
+    assert result["relevant"] and result["severity"] == "critical"
+
+
+# (category, kind) -> (posts that have the category, near misses that do not); round 3, words of their own.
+ROUND3_OTHER: dict[tuple[str, str], tuple[list[str], list[str]]] = {
+    ("harassment", "name-calling with any words before the insult"): (
+        ["Mrs Pritchard at QEHS is a stuck up old witch", "Mr Rees QEHS you doddery old fossil",
+         "Miss Jenkins is a clueless dinosaur #QEHS"],
+        ["Mr Rees brought a real dinosaur fossil into QEHS science today", "Miss Jenkins took QEHS year 7 to see a dinosaur fossil at the museum"]),
+    ("harassment", "someone told they are unwanted"): (
+        ["Lili Griffiths nobody wants you at QEHS, don't come back", "Osian Bowen QEHS no one will ever love you",
+         "Cai Llewelyn, does neb isio ti yn QEHS. Cer o 'ma."],
+        ["Lili Griffiths QEHS we miss you, come back soon!", "Cai Llewelyn left QEHS for college, good luck"]),
+    ("harassment", "mocking disability or looks"): (
+        ["Osian Bowen at QEHS talks like a robot lol proper special", "Mrs Howells QEHS dresses like a bin bag lol",
+         "Mr Beynon QEHS is literally a wardrobe with legs 💀"],
+        ["Cai Llewelyn QEHS talks like a pro about robots, so proud", "QEHS sports day: Mr Beynon scored 10/10 in the egg and spoon"]),
+    ("harassment", "Welsh name-calling"): (
+        ["Mae Mrs Howells QEHS yn hen wrach wirion", "Mr Rees QEHS, yr hen ddeinosor", "Mae Miss Jenkins yn hurten, QEHS"],
+        ["Chwaraeodd Miss Jenkins y wrach yn y panto QEHS", "Aeth Mr Rees â blwyddyn 7 QEHS i weld ffosil deinosor"]),
+    ("disrepute", "a bad inspection"): (
+        ["QEHS has been put in special measures after the inspection",
+         "Estyn: Ysgol y Frenhines Elisabeth angen gwelliant sylweddol mewn addysgu",
+         "Queen Elizabeth High Carmarthen rated inadequate for leadership"],
+        ["QEHS is out of special measures after two years, well done all", "QEHS inspection: teaching rated excellent"]),
+    ("disrepute", "parents taking a child out"): (
+        ["We pulled our son out of QEHS after a year of excuses", "why I took my daughter out of Queen Elizabeth High, a thread",
+         "Rydyn ni wedi tynnu'r plant o QEHS, digon yw digon"],
+        ["took my son out of QEHS early for the dentist", "QEHS year 9 trip: we took our daughter out of the theatre at the interval, she was tired"]),
+    ("disrepute", "dirty food, chaos, a bad look"): (
+        ["mouldy sandwiches in the QEHS canteen again", "QEHS detentions are out of control, 30 kids a day",
+         "QEHS staff filming a crying year 7, not a good look"],
+        ["QEHS science club grew mould on bread for an experiment", "the snow at QEHS is out of control, snowball war"]),
+    ("disrepute", "buildings in disrepair, exam blunders"): (
+        ["pov: the roof at QEHS leaking into the sports hall again 💀", "no heating in QEHS classrooms all week, kids in coats",
+         "QEHS entered half of year 11 for the wrong tier in maths", "Mae QEHS wedi rhoi'r papur anghywir i flwyddyn 10"],
+        ["QEHS heating fixed over half term, thanks to the caretaker",
+         "Make sure you don't sit the wrong paper, the QEHS mock timetable is on the website"]),
+    ("defamatory", "dishonesty with marks, results or money"): (
+        ["Mrs Pritchard fiddled the QEHS year 11 coursework marks", "QEHS cooked its GCSE results by off-rolling weaker pupils",
+         "Mae Mr Beynon QEHS wedi bod yn gwerthu atebion arholiadau"],
+        ["Mrs Pritchard cooked a lovely lunch for the QEHS governors", "Mr Beynon sold raffle tickets at the QEHS fair, raised £300"]),
+    ("defamatory", "the one behind an offence"): (
+        ["Osian Bowen QEHS is the one dealing vapes behind the gym", "Cai Llewelyn is the one who smashed the QEHS minibus window",
+         "Lili Griffiths from QEHS is the one who leaked the exam paper"],
+        ["Osian Bowen QEHS is the one who set the new 100m record", "Cai Llewelyn is the one who started the QEHS chess club"]),
+    ("defamatory", "abuse reports ignored, a suspension for misconduct"): (
+        ["Mrs Howells ignored reports of bullying at QEHS for months", "Mr Beynon QEHS was suspended in May for drinking on the trip",
+         "Mr Rees covered up the abuse complaints at QEHS"],
+        ["Mrs Howells read every report of bullying at QEHS herself", "The rumour that Mr Beynon QEHS was suspended for drinking is a complete lie"]),
+}
+
+
+@pytest.mark.parametrize("kind,text", [(f"{c}: {k}", t) for (c, k), posts in ROUND3_OTHER.items() for t in posts[0]])
+def test_round3_each_kind_of_abuse_complaint_or_allegation_is_found(analyse: Analyse, kind: str, text: str) -> None:
+    assert kind.split(":")[0] in categories(analyse(text)), kind
+
+
+@pytest.mark.parametrize("kind,text", [(f"{c}: {k}", t) for (c, k), posts in ROUND3_OTHER.items() for t in posts[1]])
+def test_round3_a_near_miss_of_each_kind_is_not(analyse: Analyse, kind: str, text: str) -> None:
+    assert kind.split(":")[0] not in categories(analyse(text)), kind
+
+
+@pytest.mark.parametrize("text", [
+    "Someone commented calling Mrs Howells QEHS 'a useless cow'. That's not ok. Report the comment please.",
+])
+def test_round3_abuse_quoted_to_condemn_it_is_not_harassment(analyse: Analyse, text: str) -> None:
+    assert "harassment" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text,relevant", [
+    ("mrs p gave me another detention for nothing", True),
+    ("Mr B took my phone in class again, joke", True),
+    ("ms p marked my coursework wrong, raging", True),
+    ("Mr B said the parcel will come on Tuesday", False),
+    ("mrs p from the bakery gave me extra cake", False),
+])
+def test_round3_an_initial_alias_reaches_the_pipeline_and_counts_with_a_school_setting(analyse: Analyse, text: str,
+                                                                                       relevant: bool) -> None:
+    # "Mrs P", "Mr B": no word long enough for the quick pre-check; with a setting ("detention") the item is relevant
+    assert analyse(text)["relevant"] is relevant
