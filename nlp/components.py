@@ -213,7 +213,8 @@ class EvidenceFinder(BatchedPipe):
         words = [(school_words_file, n, r) for n, r in read_jsonl(school_words_file, patterns_dir)]
         words += [(setting_file, n, r) for n, r in read_jsonl(setting_file, patterns_dir)]  # v5: a school setting
         for file, number, row in words:
-            label = {"context": "SCHOOL_WORD", "setting": "SCHOOL_SETTING", "pointer": "SCHOOL_POINTER"}.get(str(row.get("kind")))
+            label = {"context": "SCHOOL_WORD", "setting": "SCHOOL_SETTING", "pointer": "SCHOOL_POINTER",
+                     "life": "SCHOOL_LIFE", "namesake": "NAMESAKE"}.get(str(row.get("kind")))  # (v5, round 4: the last two)
             if label is None:
                 continue
             if row.get("phrases"):
@@ -286,7 +287,9 @@ def make_evidence(nlp: Language, name: str, terms: dict[str, Any], patterns_dir:
     with Welsh mutations), DECOY (places of other schools of that name),
     SCHOOL_WORD (school setting words, ``school-words-v2.jsonl``), SCHOOL_SETTING (v5: words that put
     the text in a school of its own, "excluded my son", ``school-words-v5.jsonl``), SCHOOL_POINTER (v5: words
-    that point at one school, "that school", "yr ysgol 'na"), NOT_SCHOOL
+    that point at one school, "that school", "yr ysgol 'na"), SCHOOL_LIFE (v5: words of ordinary school life,
+    "teach", "homework"), NAMESAKE (v5: words that say a person of that name is someone else, "striker",
+    "jailed", "ffermwr"), NOT_SCHOOL
     (other senses of the school's core name, ``not-school-v2.jsonl``; the
     sense is in ``span.id_``) and OWN_SITE (the school's domains and
     @handles; ``span.id_`` is "domain" or "handle").

@@ -32,7 +32,12 @@ first rule that fires gives the answer and its reason.
       setting of the text's own ("that school", "excluded my son", "parents'
       evening": ``school-words-v5.jsonl``): relevant;
    d. (v5) two different people from the profile named together: relevant;
-   e. otherwise: not relevant (a pupil's name, even with the town, is not
+   e. (v5, round 4) a member of staff addressed as pupils and parents address teachers (title and surname,
+      "Mr Rees", "Mrs P") and nothing that says it is someone else of that name (an age, "of <another town>",
+      a word such as "striker", "jailed", "ffermwr", "barber", "my old teacher": ``namesake`` in
+      ``school-words-v5.jsonl``; or "in <another town>" without a school word): relevant;
+      a full name with a word of school life ("teach", "homework") and no such word: relevant too (b);
+   f. otherwise: not relevant (a pupil's name, even with the town, is not
       the school's business without a school setting: "Osian Bowen scored for
       Carmarthen Town").
 4. (v5) Nobody and no school named, but words that point at one school
@@ -63,6 +68,15 @@ Summary = dict[str, list[Any]]
 
 #: Evidence labels of school words: any school word, (v5) a school setting of the text's own, a word pointing at one school.
 SCHOOL_WORDS = ("SCHOOL_WORD", "SCHOOL_SETTING", "SCHOOL_POINTER")
+#: (v5, round 4) A word of ordinary school life ("teach", "homework"): a school word for a full name, unless a namesake.
+SCHOOL_LIFE = "SCHOOL_LIFE"
+
+#: Mention forms of a member of staff as pupils and parents address teachers (v5, round 4): "Mr Rees", "Mrs P", "Miss Catrin".
+ADDRESSED_FORMS = ("title", "title_full", "title_first", "alias")
+#: Words after a person's name (and age) before a town that places the person there ("Catrin Jenkins of Bridgend").
+PERSON_FROM = frozenset({"of", "from", "o"})
+#: Words before a town that put the text somewhere ("Mr Hughes ... in Wrexham").
+PLACED_IN = frozenset({"in", "at", "yn", "ym", "yng"})
 
 #: Mention forms that name a person in full; the others ("Mrs P", "Megan") are short.
 FULL_FORMS = ("full", "title_full", "mutated")
@@ -152,6 +166,42 @@ def _bare_place(doc: Doc, i: int, covered: set[int]) -> bool:
     return after is None or not after.is_alpha or (after.text[:1].islower() and after.norm_ not in NOT_AFTER_NAME)
 
 
+def _namesakes(doc: Doc, people: list[Found], places: list[Found], covered: set[int]) -> list[str]:
+    """v5, round 4: an age after a person's name ("Dafydd Rees, 52,") or a town that is not a profile place after
+    "of", "from" or "o" ("Catrin Jenkins of Bridgend", "Mr Rees, 64, of Llandovery"): someone else of that name."""
+    at_places = {i for p in places for i in range(p.start, p.end)}
+    out = []
+    for m in people:
+        i = m.end
+        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].text.isdigit() and 16 <= int(doc[i + 1].text) <= 110:
+            out.append(f"{doc[i + 1].text}")
+            i += 2
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+        elif i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i + 1 < len(doc) and doc[i].norm_ in PERSON_FROM:
+            word = doc[i + 1]
+            if (word.i not in at_places and word.i not in covered and word.is_alpha and len(word.text) > 2
+                    and word.text[0].isupper() and not word.text.isupper() and word.norm_ not in NOT_PLACES):
+                out.append(f"{doc[i].text} {word.text}")
+    return out
+
+
+def _towns_elsewhere(doc: Doc, places: list[Found], covered: set[int]) -> list[str]:
+    """v5, round 4: capitalised words after "in", "at", "yn" that are not a profile place ("... in Swansea")."""
+    at_places = {i for p in places for i in range(p.start, p.end)}
+    out = []
+    for token in doc[:-1]:
+        if token.norm_ in PLACED_IN:
+            word = doc[token.i + 1]
+            if (word.i not in at_places and word.i not in covered and word.is_alpha and len(word.text) > 2
+                    and word.text[0].isupper() and not word.text.isupper() and word.norm_ not in NOT_PLACES
+                    and word.norm_ not in NOT_AFTER_NAME):
+                out.append(word.text)
+    return out
+
+
 def summarise(doc: Doc) -> Summary:
     """The evidence for relevance in one Doc, as lists of strings (and (ref, text) pairs)."""
     mentions = found_in(doc, MENTIONS)
@@ -183,6 +233,12 @@ def summarise(doc: Doc) -> Summary:
         "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS],
         "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"],
         "school_words": [e.text for e in evidence if e.label_ in SCHOOL_WORDS and not _inside(e, in_mentions)],
+        "school_life": [e.text for e in evidence if e.label_ == SCHOOL_LIFE and not _inside(e, in_mentions)],
+        "namesake": [e.text for e in evidence if e.label_ == "NAMESAKE" and not _inside(e, in_mentions)]
+        + _namesakes(doc, people, [e for e in evidence if e.label_ == "PLACE"], _covered(mentions)),
+        "towns_elsewhere": _towns_elsewhere(doc, [e for e in evidence if e.label_ == "PLACE"], _covered(mentions))
+        if people else [],
+        "staff_addressed": [(m.kb_id_, m.text) for m in people if m.id_ in ADDRESSED_FORMS and m.label_ == "staff"],
         "school_setting": [e.text for e in evidence if e.label_ in SCHOOL_WORDS[1:] and not _inside(e, in_mentions)],
         "school_pointer": [e.text for e in evidence if e.label_ == "SCHOOL_POINTER" and not _inside(e, in_mentions)],
         "staff_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS and m.label_ == "staff"],
@@ -243,6 +299,9 @@ def decide(parts: list[Summary], own_site: str | None = None) -> tuple[bool, str
             return False, f"{_person(people)} with {_q(get('decoys'))}, the place of another school"
         if get("people_full") and get("school_words"):
             return True, f"full name {_person(get('people_full'))} with {_q(get('school_words'))}"
+        namesake = get("namesake")
+        if get("people_full") and get("school_life") and not namesake:
+            return True, f"full name {_person(get('people_full'))} with {_q(get('school_life'))}, a word of school life"
         if get("staff_full") and get("places"):
             return True, f"full name of staff {_person(get('staff_full'))} with the place {_q(get('places'))}"
         if get("places") and get("school_words"):
@@ -251,6 +310,11 @@ def decide(parts: list[Summary], own_site: str | None = None) -> tuple[bool, str
             return True, f"{_person(get('staff_short'))} with a school setting of its own {_q(get('school_setting'))}"
         if len({ref for ref, _ in people}) >= 2:
             return True, f"two people from the profile named together: {_person(people)} and others"
+        if get("staff_addressed") and not namesake and (
+                not get("towns_elsewhere") or get("school_words") or get("school_life")):
+            return True, f"{_person(get('staff_addressed'))} addresses a member of staff as pupils and parents do"
+        if namesake:
+            return False, f"{_person(people)} is someone else of that name: {_q(namesake)}"
         return False, f"only {_person(people)}, a name too common to be sure of without a school setting"
     if get("school_pointer") and get("places") and not get("decoys"):
         return True, f"{_q(get('school_pointer'))} points at a school, with the place {_q(get('places'))}"

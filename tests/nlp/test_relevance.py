@@ -110,8 +110,13 @@ def test_full_staff_name_with_the_place_is_relevant(analyse: Analyse) -> None:
     assert analyse("Tomos Beynon ran the Carmarthen half marathon.")["relevant"] is True
 
 
-def test_bare_title_and_surname_is_not_relevant(analyse: Analyse) -> None:
-    assert analyse("Mrs Pritchard is lovely.")["relevant"] is False
+def test_bare_title_and_surname_is_relevant_as_pupils_address_a_teacher(analyse: Analyse) -> None:
+    # v5, round 4: comments under the school's posts name a teacher so, with no school name or place
+    assert analyse("Mrs Pritchard is lovely.")["relevant"] is True
+
+
+def test_title_and_surname_of_a_namesake_is_not_relevant(analyse: Analyse) -> None:
+    assert analyse("Mrs Pritchard, 58, of Aberaeron is lovely.")["relevant"] is False
 
 
 def test_bare_full_name_is_not_relevant(analyse: Analyse) -> None:

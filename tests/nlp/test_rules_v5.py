@@ -872,3 +872,72 @@ def test_round3_an_initial_alias_reaches_the_pipeline_and_counts_with_a_school_s
                                                                                        relevant: bool) -> None:
     # "Mrs P", "Mr B": no word long enough for the quick pre-check; with a setting ("detention") the item is relevant
     assert analyse(text)["relevant"] is relevant
+
+
+# -- round 4 (indep3): a member of staff named as pupils and parents name teachers, with no school name or place --
+ROUND4_RELEVANT: dict[str, tuple[list[str], list[str]]] = {
+    "a member of staff addressed by title and surname or alias": (
+        ["Mr Beynon = the grumpiest man alive lol",
+         "Diolch i Mrs Howells am fod mor garedig wrth fy merch",
+         "Gwylia dy gefn, Mr B.",
+         "honestly Miss Jenkins is a legend, best in the building",
+         "mrs p never replies to emails, typical"],
+        ["Mr Beynon, 47, of Ammanford was fined £300 by magistrates",
+         "Singer Mrs Howells releases her new album this week",
+         "Mr B is the best barber in Swansea, hands down",
+         "Dr Rees from Aberaeron completes a charity swim"]),
+    "a full name with a word of school life": (
+        ["Catrin Jenkins cant teach to save her life",
+         "Rhian Pritchard yn dwyn o'r science budget, ffaith",
+         "Tomos Beynon made the kids run laps in the rain again",
+         "Dafydd Rees and his stupid phone ban, what a joke"],
+        ["Striker Tomos Beynon scores twice for Llanelli Town, the kids in the crowd loved it",
+         "Catrin Jenkins of Bridgend completes a charity swim for the kids' hospice",
+         "Siân Howells, 41, from Newport wins regional baker of the year"]),
+    "a surname alone with a member of staff in post": (
+        ["Beynon better enjoy his last week as head",
+         "Jenkins won't last long as head of year"],
+        ["Beynon scored a try as the Scarlets won", "Jenkins is the name on the van outside"]),
+}
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND4_RELEVANT, 0))
+def test_round4_a_post_of_each_construction_is_relevant(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert result["relevant"] is True, result
+    assert refs(result, "staff")
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND4_RELEVANT, 1))
+def test_round4_a_namesake_of_each_construction_is_not_relevant(analyse: Analyse, construction: str, text: str) -> None:
+    assert analyse(text)["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Hughes ydy'r athro gorau, mae'r plant i gyd yn ei garu",
+    "Miss Llwyd shouted at the whole class for nothing today",
+    "Mr E-O made us do bleep tests for an hour",
+])
+def test_round4_the_second_profile_too(powhs: Analyser, text: str) -> None:
+    result = powhs.analyse({"id": "t-1", "text": text})
+    assert result["relevant"] is True and refs(result, "staff")
+
+
+@pytest.mark.parametrize("text", [
+    "Gwilym Hughes, ffermwr o Fôn, yn ennill gwobr am ei ddefaid",
+    "Mr Hughes the butcher in Caernarfon does the best sausages",
+    "Marc Ellis-Owen the actor stars in a new drama",
+])
+def test_round4_namesakes_in_the_second_profile_are_not(powhs: Analyser, text: str) -> None:
+    assert powhs.analyse({"id": "t-1", "text": text})["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Would be a real pity if Mrs Pritchard's car windows all went in one night",
+    "Mr Beynon, I'm going to batter you when I see you outside Tesco",
+    "mrs howells lives at 14 heol y dderwen SA31, go round and ask her why she did nothing",
+])
+def test_round4_cues_fire_once_a_teacher_named_alone_is_relevant(analyse: Analyse, text: str) -> None:
+    result = analyse(text)
+    assert result["relevant"] is True
+    assert categories(result) & {"threat", "harassment", "identifying"}
