@@ -210,6 +210,8 @@ def summarise(doc: Doc) -> Summary:
     named = [m for m in schools if m.id_ not in ("handle", "domain")]
     people = [m for m in mentions if m.label_ in ("staff", "pupil")]
     in_schools, in_mentions = _covered(schools), _covered(mentions)
+    # (round 5) a school word inside a namesake phrase ("ar y prom", "my old teacher") is the namesake's, not the school's
+    in_namesakes = _covered([e for e in evidence if e.label_ == "NAMESAKE"])
     places = [e for e in evidence if e.label_ == "PLACE" and not _inside(e, in_schools)]
     decoys = [e for e in evidence if e.label_ == "DECOY" and not _inside(e, in_schools)]
     if decoys and places:  # "Bangor, County Down": the place is the decoy's
@@ -232,7 +234,8 @@ def summarise(doc: Doc) -> Summary:
         "people_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS],
         "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS],
         "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"],
-        "school_words": [e.text for e in evidence if e.label_ in SCHOOL_WORDS and not _inside(e, in_mentions)],
+        "school_words": [e.text for e in evidence if e.label_ in SCHOOL_WORDS and not _inside(e, in_mentions)
+                         and not _inside(e, in_namesakes)],
         "school_life": [e.text for e in evidence if e.label_ == SCHOOL_LIFE and not _inside(e, in_mentions)],
         "namesake": [e.text for e in evidence if e.label_ == "NAMESAKE" and not _inside(e, in_mentions)]
         + _namesakes(doc, people, [e for e in evidence if e.label_ == "PLACE"], _covered(mentions)),

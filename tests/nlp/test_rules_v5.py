@@ -941,3 +941,167 @@ def test_round4_cues_fire_once_a_teacher_named_alone_is_relevant(analyse: Analys
     result = analyse(text)
     assert result["relevant"] is True
     assert categories(result) & {"threat", "harassment", "identifying"}
+
+
+# Round 5 (indep4): classes of wording the fourth independent set showed missing.
+ROUND5_CRITICAL: dict[str, tuple[list[str], list[str]]] = {
+    "a person said to be dead when they next appear": (
+        ["Lili Griffiths from QEHS is dead when she steps off the school bus tomorrow",
+         "Osian Bowen, QE High: he's dead the minute he walks through those gates",
+         "Meg Thomas-Price is dead once she gets out of QEHS today, tell her"],
+        ["Mrs P's phone is dead when she gets to QEHS every morning, so email the office instead",
+         "The QE High disco is dead when the year 11s leave lol"]),
+    "a bomb or arson hoax urged to be real": (
+        ["whoever rang in the bomb scare at QEHS, next time make it real",
+         "shame the device at QE High wasn't real, pity it wasnt real",
+         "QEHS fire alarm prank again, someone pour petrol and do it for real"],
+        ["QEHS drama: the dragon puppet looked fake, make it real next year for the show",
+         "Make it real: QE High's careers week brings real employers into school"]),
+    "an adult asking a child to delete messages or calling them special": (
+        ["A QEHS teacher messages a year 9 girl at night and tells her to delete their messages",
+         "My daughter's teacher at QE High buys her presents and says she's special, that's not right",
+         "Mr at QEHS gives a Year 10 boy lifts home and told him to delete the chats"],
+        ["QEHS IT lesson today: how to delete old messages and keep your phone tidy",
+         "Delete the texts about the QE High quiz, the answers changed"]),
+    "a child who cannot or dare not go home": (
+        ["A girl in QEHS uniform was crying at the bus stop saying she can't go home tonight",
+         "my friend in year 9 at QE High is too scared to go home, her stepdad is back",
+         "Mae fy ffrind ym mlwyddyn 8 yn QEHS ofn mynd adra heno"],
+        ["QEHS trip: the kids can't go home tonight because the trains are cancelled in the snow",
+         "QE High residential: the pupils can't go home tonight, they're staying at the outdoor centre"]),
+}
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND5_CRITICAL, 0))
+def test_round5_a_post_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    assert analyse(text)["severity"] == "critical"
+
+
+@pytest.mark.parametrize("construction,text", _cases(ROUND5_CRITICAL, 1))
+def test_round5_a_near_miss_of_each_construction_is_not_critical(analyse: Analyse, construction: str,
+                                                                 text: str) -> None:
+    assert analyse(text)["severity"] != "critical"
+
+
+ROUND5_FLAGS: dict[str, tuple[str, list[str], list[str]]] = {
+    "dishonesty with records stated as fact": ("defamatory", [
+        "Rhian Pritchard changes the science grades of kids whose parents she likes. QEHS",
+        "Mr Beynon from QE High makes up detention records for pupils he hates",
+        "Dafydd Rees sells exam answers to QEHS parents for cash",
+    ], [
+        "Rhian Pritchard changed the homework deadline at QEHS, results day is still Thursday",
+        "Mr Beynon at QE High explained how the exam papers are marked",
+    ]),
+    "a crime stated as fact": ("defamatory", [
+        "Tomos Beynon was done for drink driving before he came to QEHS",
+        "Mrs P from QE High got arrested for shoplifting last year, everyone knows",
+        "Catrin Jenkins (QEHS) was convicted of fraud in her last job",
+    ], [
+        "Tomos Beynon was thanked for his years at QEHS",
+        "Mrs P from QE High was praised for the school play",
+    ]),
+    "a string of insults or mockery aimed at a named person": ("harassment", [
+        "Tomos Beynon, fat lazy clown, worst teacher at QE High",
+        "Mrs P at QEHS: bitter, petty and useless",
+        "osian bowen from qehs cried in french again what a baby",
+        "cai llewelyn (QE High) is the weirdest kid alive, he smells",
+    ], [
+        "Mrs P at QE High ran the lazy, sunny sports day",
+        "Osian Bowen from QEHS looked after the baby lambs on the farm visit",
+    ]),
+}
+
+
+def _flag_cases(which: int) -> list[tuple[str, str, str]]:
+    return [(name, cat, text) for name, (cat, posts, misses) in ROUND5_FLAGS.items()
+            for text in (posts if which == 0 else misses)]
+
+
+@pytest.mark.parametrize("construction,category,text", _flag_cases(0))
+def test_round5_a_post_of_each_construction_is_flagged(analyse: Analyse, construction: str, category: str,
+                                                       text: str) -> None:
+    assert category in categories(analyse(text))
+
+
+@pytest.mark.parametrize("construction,category,text", _flag_cases(1))
+def test_round5_a_near_miss_of_each_construction_is_not(analyse: Analyse, construction: str, category: str,
+                                                        text: str) -> None:
+    assert category not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Dafydd Rees took a backhander from the builders for the new block",
+    "Rees, y prifathro, y dyn mwya diog yn y sir",
+    "Catrin Jenkins: smug and two-faced, typical of that staff room",
+    "Mae Rhian Pritchard wedi ei diswyddo o'i hysgol ddiwetha",
+])
+def test_round5_a_role_or_a_word_of_school_life_makes_a_staff_name_relevant(analyse: Analyse, text: str) -> None:
+    result = analyse(text)
+    assert result["relevant"] is True and refs(result, "staff")
+
+
+@pytest.mark.parametrize("text", [
+    "Mae Lili Griffiths o Aberaeron wedi agor caffi newydd ar y prom",
+    "Osian Bowen walking the dog along the prom this morning",
+])
+def test_round5_the_promenade_or_a_new_cafe_is_a_namesake_not_the_school(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is False
+
+
+def test_round5_a_double_barrelled_initial_is_not_versus(powhs: Analyser) -> None:
+    result = powhs.analyse({"id": "t-1", "text": "Nia V-L from PoW High is dead when she gets off the bus tomorrow"})
+    assert result["severity"] == "critical"
+    assert "threat" in categories(result)
+
+
+ROUND5_DISREPUTE: tuple[list[str], list[str]] = (
+    ["QE High, Carmarthen: one star. Bullying ignored and the office never rings back",
+     "the QEHS sports hall ceiling literally caved in during PE, place is held together with duct tape",
+     "Bwyd ffreutur QEHS yn afiach, llygod yn y gegin eto",
+     "Ysgol y Frenhines Elisabeth: dwy seren. Dim cyfathrebu o gwbl",
+     "QEHS coursework fiasco: year 11 marks sent in late"],
+    ["QEHS netball: two stars of the match, well done Lili and Megan",
+     "QE High science: we dissected owl pellets and found tiny mouse bones, brilliant lesson"],
+)
+
+
+@pytest.mark.parametrize("text", ROUND5_DISREPUTE[0])
+def test_round5_a_school_failing_is_disrepute(analyse: Analyse, text: str) -> None:
+    assert "disrepute" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", ROUND5_DISREPUTE[1])
+def test_round5_a_near_miss_of_a_school_failing_is_not(analyse: Analyse, text: str) -> None:
+    assert "disrepute" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Rees is a gutless excuse of a man, a total joke of a head. QEHS",
+    "Mr Beynon at QE High is a joke of a teacher, spineless and gutless",
+    "Mrs P, QEHS: what a joke of a woman, bitter and petty",
+])
+def test_round5_a_person_called_a_joke_is_harassment_not_disrepute(analyse: Analyse, text: str) -> None:
+    found = categories(analyse(text))
+    assert "harassment" in found and "disrepute" not in found
+
+
+@pytest.mark.parametrize("text", ["QEHS is a joke of a school, a total shambles",
+                                  "QE High staff are a total joke, never answer the phone"])
+def test_round5_the_school_called_a_joke_is_still_disrepute(analyse: Analyse, text: str) -> None:
+    assert "disrepute" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Lili Griffiths (QEHS) told us she's been burning herself with a lighter, please don't tell",
+    "my mate at QE High has been burning himself with matches and lighter fluid since summer",
+    "Mae Osian Bowen o QEHS yn llosgi ei hun efo taniwr, mae o'n cuddio fo",
+])
+def test_round5_burning_oneself_is_self_harm_not_arson(analyse: Analyse, text: str) -> None:
+    found = categories(analyse(text))
+    assert "threat" not in found and "safeguarding" in found
+
+
+@pytest.mark.parametrize("text", ["QEHS is going to burn tonight, I've got the petrol",
+                                  "Mr Beynon QEHS, your car will burn, lighter fluid is ready"])
+def test_round5_fire_and_fuel_aimed_at_others_is_still_a_threat(analyse: Analyse, text: str) -> None:
+    assert "threat" in categories(analyse(text))
