@@ -326,23 +326,6 @@ def test_the_rule_set_is_v5() -> None:
     assert ANALYSER_VERSION == "repmon-rules-v5"
 
 
-@pytest.mark.parametrize("construction,text", _cases(THREATS, 0))
-def test_a_threat_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
-    result = analyse(text)
-    assert result["severity"] == "critical" and "threat" in categories(result), construction
-
-
-@pytest.mark.parametrize("construction,text", _cases(THREATS, 1) + _cases(DISCLOSURES, 1))
-def test_a_near_miss_of_each_construction_is_not_critical(analyse: Analyse, construction: str, text: str) -> None:
-    assert analyse(text)["severity"] != "critical", construction
-
-
-@pytest.mark.parametrize("construction,text", _cases(DISCLOSURES, 0))
-def test_a_disclosure_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
-    result = analyse(text)
-    assert result["severity"] == "critical" and "safeguarding" in categories(result), construction
-
-
 @pytest.mark.parametrize("text", STAFF_CONTACT[0])
 def test_staff_contacting_pupils_at_night_or_in_secret_is_an_allegation(analyse: Analyse, text: str) -> None:
     assert "defamatory" in categories(analyse(text))
@@ -578,23 +561,6 @@ ROUND2_DISCLOSURES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 
-@pytest.mark.parametrize("construction,text", _cases(ROUND2_THREATS, 0))
-def test_round2_a_threat_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
-    result = analyse(text)
-    assert "threat" in categories(result) and result["severity"] == "critical", construction
-
-
-@pytest.mark.parametrize("construction,text", _cases(ROUND2_THREATS, 1) + _cases(ROUND2_DISCLOSURES, 1))
-def test_round2_a_near_miss_of_each_construction_is_not_critical(analyse: Analyse, construction: str, text: str) -> None:
-    assert analyse(text)["severity"] != "critical", construction
-
-
-@pytest.mark.parametrize("construction,text", _cases(ROUND2_DISCLOSURES, 0))
-def test_round2_a_disclosure_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
-    result = analyse(text)
-    assert "safeguarding" in categories(result) and result["severity"] == "critical", construction
-
-
 @pytest.mark.parametrize("text", [
     "A 15-year-old was given a youth caution after threatening to bring a gun to QEHS. Police said there was never any risk.",
     "Last week someone wrote 'I'll stab Mr Beynon' in the QEHS group chat. The school sorted it within hours.",
@@ -737,23 +703,6 @@ ROUND3_DISCLOSURES: dict[str, tuple[list[str], list[str]]] = {
         ["QEHS surprise party for Mrs Howells on Friday, peidiwch â deud wrth neb!",
          "mae fy mêt i yn QEHS yn cadw cyfrinach am y parti pen-blwydd"]),
 }
-
-
-@pytest.mark.parametrize("construction,text", _cases(ROUND3_THREATS, 0))
-def test_round3_a_threat_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
-    result = analyse(text)
-    assert "threat" in categories(result) and result["severity"] == "critical", construction
-
-
-@pytest.mark.parametrize("construction,text", _cases(ROUND3_THREATS, 1) + _cases(ROUND3_DISCLOSURES, 1))
-def test_round3_a_near_miss_of_each_construction_is_not_critical(analyse: Analyse, construction: str, text: str) -> None:
-    assert analyse(text)["severity"] != "critical", construction
-
-
-@pytest.mark.parametrize("construction,text", _cases(ROUND3_DISCLOSURES, 0))
-def test_round3_a_disclosure_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
-    result = analyse(text)
-    assert "safeguarding" in categories(result) and result["severity"] == "critical", construction
 
 
 @pytest.mark.parametrize("text", [
@@ -1105,3 +1054,27 @@ def test_round5_burning_oneself_is_self_harm_not_arson(analyse: Analyse, text: s
                                   "Mr Beynon QEHS, your car will burn, lighter fluid is ready"])
 def test_round5_fire_and_fuel_aimed_at_others_is_still_a_threat(analyse: Analyse, text: str) -> None:
     assert "threat" in categories(analyse(text))
+
+
+# -- the constructions of rounds 1 to 3: each post critical, each near miss not -------------------------------------
+
+THREAT_TABLES = (THREATS, ROUND2_THREATS, ROUND3_THREATS)
+DISCLOSURE_TABLES = (DISCLOSURES, ROUND2_DISCLOSURES, ROUND3_DISCLOSURES)
+
+
+@pytest.mark.parametrize("construction,text", [case for table in THREAT_TABLES for case in _cases(table, 0)])
+def test_a_threat_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert result["severity"] == "critical" and "threat" in categories(result), construction
+
+
+@pytest.mark.parametrize("construction,text", [case for table in DISCLOSURE_TABLES for case in _cases(table, 0)])
+def test_a_disclosure_of_each_construction_is_critical(analyse: Analyse, construction: str, text: str) -> None:
+    result = analyse(text)
+    assert result["severity"] == "critical" and "safeguarding" in categories(result), construction
+
+
+@pytest.mark.parametrize("construction,text",
+                         [case for table in THREAT_TABLES + DISCLOSURE_TABLES for case in _cases(table, 1)])
+def test_a_near_miss_of_each_construction_is_not_critical(analyse: Analyse, construction: str, text: str) -> None:
+    assert analyse(text)["severity"] != "critical", construction
