@@ -154,14 +154,13 @@ class NameNormaliser:
         if suspect(text):
             return NAMES_MAYBE
         found = self._profile_words(text)
-        if self.initials is not None and self.initials.search(text.lower() if text.isascii() else fold(text)):
-            return NAMES_MAYBE  # "mrs p fails my coursework": the pipeline weighs the alias with the setting
-        if not found:
-            folded = text.lower() if text.isascii() else fold(text)
-            return NAMES_MAYBE if self._misspelt_full_name(folded) else NAMES_NOTHING
-        if not self.core_only or not found <= self.core_only:
+        if found and (not self.core_only or not found <= self.core_only):
             return NAMES_MAYBE
         folded = text.lower() if text.isascii() else fold(text)
+        if self.initials is not None and self.initials.search(folded):
+            return NAMES_MAYBE  # "mrs p fails my coursework": the pipeline weighs the alias with the setting
+        if not found:
+            return NAMES_MAYBE if self._misspelt_full_name(folded) else NAMES_NOTHING
         if self.placed_cores is not None and self.placed_cores.search(folded):
             return NAMES_MAYBE  # v5: the short name placed as a school ("is at Queen Elizabeth")
         if self._misspelt_full_name(folded):

@@ -53,7 +53,7 @@ from bisect import bisect_right
 from typing import Any
 
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlp.found import Found, found_in
 
@@ -138,6 +138,14 @@ history geography welsh french spanish pe
 ADJACENT = 2  # tokens between a place and a decoy that qualifies it ("Bangor, County Down")
 
 
+def _could_be_town(word: Token, excluded: set[int]) -> bool:
+    """A capitalised word of three letters or more, not all capitals, not in ``excluded`` (token indices) and not a
+    word that is never a place ("The", "Year", "Mrs"): possibly the name of a town."""
+    text = word.text
+    return (word.i not in excluded and word.is_alpha and len(text) > 2 and text[0].isupper() and not text.isupper()
+            and word.norm_ not in NOT_PLACES)
+
+
 def _elsewhere(doc: Doc, named: list[Found], covered: set[int]) -> list[str]:
     out = []
     for m in named:
@@ -145,11 +153,8 @@ def _elsewhere(doc: Doc, named: list[Found], covered: set[int]) -> list[str]:
         if i < len(doc) and doc[i].norm_ in ("'s", "\u2019s"):
             continue
         if i + 1 < len(doc) and doc[i].norm_ in PLACING:
-            word = doc[i + 1]
-            text = word.text
-            if (word.i not in covered and word.is_alpha and len(text) > 2 and text[0].isupper()
-                    and not text.isupper() and word.norm_ not in NOT_PLACES):
-                out.append(text)
+            if _could_be_town(doc[i + 1], covered):
+                out.append(doc[i + 1].text)
         elif i < len(doc) and doc[i - 1].norm_ in NAME_ENDS and _bare_place(doc, i, covered):
             out.append(doc[i].text)  # "Prince of Wales High School Vancouver is ...": a namesake
     return out
@@ -157,19 +162,16 @@ def _elsewhere(doc: Doc, named: list[Found], covered: set[int]) -> list[str]:
 
 def _bare_place(doc: Doc, i: int, covered: set[int]) -> bool:
     """A lone capitalised word straight after a full school name, ending its phrase (not "QEHS Netball team")."""
-    word = doc[i]
-    text = word.text
-    if (i in covered or not word.is_alpha or len(text) < 3 or not text[0].isupper() or text.isupper()
-            or word.norm_ in NOT_PLACES or word.norm_ in NOT_AFTER_NAME):
+    if not _could_be_town(doc[i], covered) or doc[i].norm_ in NOT_AFTER_NAME:
         return False
     after = doc[i + 1] if i + 1 < len(doc) else None
     return after is None or not after.is_alpha or (after.text[:1].islower() and after.norm_ not in NOT_AFTER_NAME)
 
 
-def _namesakes(doc: Doc, people: list[Found], places: list[Found], covered: set[int]) -> list[str]:
+def _namesakes(doc: Doc, people: list[Found], excluded: set[int]) -> list[str]:
     """v5, round 4: an age after a person's name ("Dafydd Rees, 52,") or a town that is not a profile place after
-    "of", "from" or "o" ("Catrin Jenkins of Bridgend", "Mr Rees, 64, of Llandovery"): someone else of that name."""
-    at_places = {i for p in places for i in range(p.start, p.end)}
+    "of", "from" or "o" ("Catrin Jenkins of Bridgend", "Mr Rees, 64, of Llandovery"): someone else of that name.
+    ``excluded``: the tokens of mentions and profile places."""
     out = []
     for m in people:
         i = m.end
@@ -181,23 +183,19 @@ def _namesakes(doc: Doc, people: list[Found], places: list[Found], covered: set[
         elif i < len(doc) and doc[i].text == ",":
             i += 1
         if i + 1 < len(doc) and doc[i].norm_ in PERSON_FROM:
-            word = doc[i + 1]
-            if (word.i not in at_places and word.i not in covered and word.is_alpha and len(word.text) > 2
-                    and word.text[0].isupper() and not word.text.isupper() and word.norm_ not in NOT_PLACES):
-                out.append(f"{doc[i].text} {word.text}")
+            if _could_be_town(doc[i + 1], excluded):
+                out.append(f"{doc[i].text} {doc[i + 1].text}")
     return out
 
 
-def _towns_elsewhere(doc: Doc, places: list[Found], covered: set[int]) -> list[str]:
-    """v5, round 4: capitalised words after "in", "at", "yn" that are not a profile place ("... in Swansea")."""
-    at_places = {i for p in places for i in range(p.start, p.end)}
+def _towns_elsewhere(doc: Doc, excluded: set[int]) -> list[str]:
+    """v5, round 4: capitalised words after "in", "at", "yn" that are not a profile place ("... in Swansea").
+    ``excluded``: the tokens of mentions and profile places."""
     out = []
     for token in doc[:-1]:
         if token.norm_ in PLACED_IN:
             word = doc[token.i + 1]
-            if (word.i not in at_places and word.i not in covered and word.is_alpha and len(word.text) > 2
-                    and word.text[0].isupper() and not word.text.isupper() and word.norm_ not in NOT_PLACES
-                    and word.norm_ not in NOT_AFTER_NAME):
+            if _could_be_town(word, excluded) and word.norm_ not in NOT_AFTER_NAME:
                 out.append(word.text)
     return out
 
@@ -221,6 +219,8 @@ def summarise(doc: Doc) -> Summary:
     starts = sent_starts(doc)
     school_sents = {bisect_right(starts, m.start) for m in schools}
 
+    not_towns = _covered(mentions + [e for e in evidence if e.label_ == "PLACE"])  # (round 4) never "another town"
+
     def in_school_sent(span: Found) -> bool:
         return bisect_right(starts, span.start) in school_sents
 
@@ -238,9 +238,8 @@ def summarise(doc: Doc) -> Summary:
                          and not _inside(e, in_namesakes)],
         "school_life": [e.text for e in evidence if e.label_ == SCHOOL_LIFE and not _inside(e, in_mentions)],
         "namesake": [e.text for e in evidence if e.label_ == "NAMESAKE" and not _inside(e, in_mentions)]
-        + _namesakes(doc, people, [e for e in evidence if e.label_ == "PLACE"], _covered(mentions)),
-        "towns_elsewhere": _towns_elsewhere(doc, [e for e in evidence if e.label_ == "PLACE"], _covered(mentions))
-        if people else [],
+        + _namesakes(doc, people, not_towns),
+        "towns_elsewhere": _towns_elsewhere(doc, not_towns) if people else [],
         "staff_addressed": [(m.kb_id_, m.text) for m in people if m.id_ in ADDRESSED_FORMS and m.label_ == "staff"],
         "school_setting": [e.text for e in evidence if e.label_ in SCHOOL_WORDS[1:] and not _inside(e, in_mentions)],
         "school_pointer": [e.text for e in evidence if e.label_ == "SCHOOL_POINTER" and not _inside(e, in_mentions)],

@@ -33,6 +33,9 @@ class AnalyseResult:
     errors: list[str] = field(default_factory=list)
 
 
+ANALYSE_BATCH = 32  # items a call of Analyser.analyse_many reads (as `repmon analyse` does)
+
+
 def analyse_new(settings: Settings, store: Store, profile: Profile) -> AnalyseResult:
     """Analyse every stored item not yet analysed by this analyser (rules and classifier version); open alerts.
 
@@ -52,8 +55,6 @@ def analyse_new(settings: Settings, store: Store, profile: Profile) -> AnalyseRe
         _analyse_batch(analyser, store, batch, settings, result)
     return result
 
-
-ANALYSE_BATCH = 32
 
 
 def _analyse_batch(analyser: Any, store: Store, items: list[dict[str, Any]], settings: Settings,
