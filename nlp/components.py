@@ -63,16 +63,17 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-defamatory-v3.jsonl", "cues-disrepute-v3.jsonl", "cues-welsh-v3.jsonl",
              "cues-threat-v4.jsonl", "cues-safeguarding-v4.jsonl", "cues-harassment-v4.jsonl", "cues-defamatory-v4.jsonl",
              "cues-welsh-v4.jsonl", "cues-threat-v5.jsonl", "cues-safeguarding-v5.jsonl", "cues-defamatory-v5.jsonl",
-             "cues-harassment-v5.jsonl", "cues-disrepute-v5.jsonl"]
-SETTING_FILE = "school-words-v5.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v5.jsonl"
+             "cues-harassment-v5.jsonl", "cues-disrepute-v5.jsonl", "cues-threat-v6.jsonl", "cues-safeguarding-v6.jsonl",
+             "cues-defamatory-v6.jsonl", "cues-harassment-v6.jsonl", "cues-disrepute-v6.jsonl"]
+SETTING_FILE = "school-words-v6.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v6.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein"})  # v5: the parts compositional cue rules need (nlp/compose.py)
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
-CATEGORIES_FILE = "categories-v5.jsonl"
-MODIFIERS_FILE = "modifiers-v5.jsonl"
+CATEGORIES_FILE = "categories-v6.jsonl"
+MODIFIERS_FILE = "modifiers-v6.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v2.jsonl"
 

@@ -31,8 +31,12 @@ class PatternFileError(ConfigError):
     """A rule file under nlp/patterns/ is missing or malformed."""
 
 
-def read_jsonl(name: str, directory: str | Path = "") -> list[tuple[int, dict[str, Any]]]:
-    """The objects in one pattern file with their line numbers."""
+def read_jsonl(name: str, directory: str | Path = "", _seen: tuple[str, ...] = ()) -> list[tuple[int, dict[str, Any]]]:
+    """The objects in one pattern file with their line numbers.
+
+    A line ``{"include": "parts-v5.jsonl"}`` stands for every object of that (released) file, so a new
+    version of a lexicon is the old file's lines plus its own; the included lines keep their own numbers.
+    """
     path = Path(directory or PATTERNS_DIR) / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -49,6 +53,13 @@ def read_jsonl(name: str, directory: str | Path = "") -> list[tuple[int, dict[st
             raise PatternFileError(f"{path}:{number}: not valid JSON ({exc.msg}); write one JSON object per line.") from None
         if not isinstance(row, dict):
             raise PatternFileError(f"{path}:{number}: expected a JSON object, got {type(row).__name__}.")
+        if "include" in row:
+            included = row["include"]
+            if not isinstance(included, str) or len(row) != 1 or included in _seen or included == name:
+                raise PatternFileError(f"{path}:{number}: an include line is {{\"include\": \"FILE.jsonl\"}} alone, "
+                                       "naming another pattern file that does not include this one.")
+            rows.extend(read_jsonl(included, directory, (*_seen, name)))
+            continue
         rows.append((number, row))
     return rows
 

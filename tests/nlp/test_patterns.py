@@ -10,7 +10,7 @@ import pytest
 from spacy.util import registry
 
 from nlp.analyse import Analyser
-from nlp.lexicon import PATTERNS_DIR, PatternFileError
+from nlp.lexicon import PATTERNS_DIR, PatternFileError, read_jsonl
 from nlp.pipeline import build_pipeline
 from repmon.errors import ConfigError
 from repmon.profile import Profile
@@ -85,6 +85,19 @@ def test_a_new_phrase_in_a_rule_file_is_picked_up(example_profile: Profile, tmp_
     nlp = build_pipeline(example_profile, patterns_dir=str(patterns), textcat=False)
     doc = nlp("QE High in Carmarthen is a grumbleflap.")
     assert [f["rules"] for f in doc._.repmon_flags] == [["disrepute.test"]]
+
+
+def test_an_include_line_stands_for_the_released_file_it_names(tmp_path: Path) -> None:
+    (tmp_path / "words-v1.jsonl").write_text('{"kind": "a"}\n{"kind": "b"}\n', encoding="utf-8")
+    (tmp_path / "words-v2.jsonl").write_text('# v2\n{"include": "words-v1.jsonl"}\n{"kind": "c"}\n', encoding="utf-8")
+    assert [(n, r["kind"]) for n, r in read_jsonl("words-v2.jsonl", tmp_path)] == [(1, "a"), (2, "b"), (3, "c")]
+
+
+def test_an_include_that_comes_back_to_its_own_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a-v1.jsonl").write_text('{"include": "b-v1.jsonl"}\n', encoding="utf-8")
+    (tmp_path / "b-v1.jsonl").write_text('{"include": "a-v1.jsonl"}\n', encoding="utf-8")
+    with pytest.raises(PatternFileError, match=r"b-v1\.jsonl:1: an include line"):
+        read_jsonl("a-v1.jsonl", tmp_path)
 
 
 def test_a_model_that_is_not_installed_is_a_config_error(example_profile: Profile) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.analyse import ANALYSER_VERSION, Analyser
+from nlp.analyse import Analyser
 from nlp.lexicon import PatternFileError
 from nlp.pipeline import build_pipeline
 from repmon.profile import Profile, load_profile
@@ -320,10 +320,6 @@ KNOWN_WRONG: dict[str, str] = {
 def _cases(table: dict[str, tuple[list[str], list[str]]], which: int) -> list[object]:
     return [pytest.param(name, text, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[text]))
             if text in KNOWN_WRONG else (name, text) for name, posts in table.items() for text in posts[which]]
-
-
-def test_the_rule_set_is_v5() -> None:
-    assert ANALYSER_VERSION == "repmon-rules-v5"
 
 
 @pytest.mark.parametrize("text", STAFF_CONTACT[0])
