@@ -131,6 +131,8 @@ class NameNormaliser:
         self.name_end_hashes = frozenset(get_string_id(w) for w in self.name_ends)
         # v5 round 3: aliases of a title and an initial ("Mrs P", "Mr B") have no word long enough to be a trigger
         forms = sorted({tuple(_WORDS.findall(i)) for i in initials} - {()}, key=len, reverse=True)
+        self.initial_heads = frozenset(words[0] for words in forms)  # a text without one of these has no initials
+        self._near_seen: dict[str, str | None] = {}
         self.initials = re.compile(r"(?<![^\W_])(?:" + "|".join(
             r"[\W_]+".join(re.escape(w) for w in words) for words in forms) + r")(?![^\W_])") if forms else None
 
@@ -157,22 +159,31 @@ class NameNormaliser:
         if found and (not self.core_only or not found <= self.core_only):
             return NAMES_MAYBE
         folded = text.lower() if text.isascii() else fold(text)
-        if self.initials is not None and self.initials.search(folded):
+        words = _words(folded)
+        if (self.initials is not None and not self.initial_heads.isdisjoint(words)
+                and self.initials.search(folded)):
             return NAMES_MAYBE  # "mrs p fails my coursework": the pipeline weighs the alias with the setting
         if not found:
-            return NAMES_MAYBE if self._misspelt_full_name(folded) else NAMES_NOTHING
+            return NAMES_MAYBE if self._misspelt_full_name(words) else NAMES_NOTHING
         if self.placed_cores is not None and self.placed_cores.search(folded):
             return NAMES_MAYBE  # v5: the short name placed as a school ("is at Queen Elizabeth")
-        if self._misspelt_full_name(folded):
+        if self._misspelt_full_name(words):
             return NAMES_MAYBE
         return NAMES_SHORT_ONLY if self.full_names is None or self.full_names.search(folded) is None else NAMES_MAYBE
 
-    def _misspelt_full_name(self, folded: str) -> bool:
-        """v5: a full name misspelt one edit a word before its generic last word ("qeen elizabth high")."""
-        if not self.name_ends:
+    def _misspelt_full_name(self, words: list[str]) -> bool:
+        """v5: a full name misspelt one edit a word before its generic last word ("qeen elizabth high"), in the
+        words of a folded text."""
+        if not self.name_ends or self.name_ends.isdisjoint(words):
             return False
-        words = _words(folded)
-        return not self.name_ends.isdisjoint(words) and any(self.near(w) for w in words)
+        seen = self._near_seen
+        if len(seen) > 200_000:
+            seen.clear()
+        for word in words:
+            hit = seen[word] if word in seen else seen.setdefault(word, self.near(word))
+            if hit:
+                return True
+        return False
 
     def _profile_words(self, text: str) -> set[str]:
         """The trigger words in ``text``; ASCII text is split as bytes (twice as quick as a str)."""
