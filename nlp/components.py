@@ -318,6 +318,11 @@ class MentionFinder(BatchedPipe):
                 by_form.setdefault(form["form"], []).append(form["text"])
             for form, texts in by_form.items():
                 self._add(nlp, person["kind"], person["id"], form, texts)
+        roles = terms.get("roles") or {}  # v6: "their head of science", "the PE teacher" (roles-v6.jsonl)
+        for ref, texts in roles.get("staff", {}).items():
+            self._add(nlp, "staff", ref, "role", texts)
+        self.role_bare = frozenset(roles.get("bare", ()))
+        self.role_not_after = frozenset(roles.get("not_after", ()))
 
     def _add(self, nlp: Language, kind: str, ref: str, form: str, phrases: list[str]) -> None:
         key = f"{kind}|{ref}|{form}"
@@ -331,10 +336,12 @@ class MentionFinder(BatchedPipe):
         candidates: list[Span] = []
         cores: list[Span] = []
         firsts: list[Span] = []
+        roles: list[Span] = []
         for match_id, start, end in self.phrases(doc):
             kind, ref, form = self.keys[match_id]
             span = Span(doc, start, end, label=kind, kb_id=ref, span_id=form)
-            (cores if form == "core" else firsts if form in ("first", "surname") else candidates).append(span)
+            (cores if form == "core" else firsts if form in ("first", "surname") else roles if form == "role"
+             else candidates).append(span)
         for e in evidence:
             if e.label_ == "OWN_SITE" and e.id_ == "handle":
                 candidates.append(Span(doc, e.start, e.end, label="school", kb_id=self.school_id, span_id="handle"))
@@ -346,7 +353,7 @@ class MentionFinder(BatchedPipe):
         kept = filter_spans(candidates)
         abbreviations = [t.i for t in doc if t.text.rstrip(".") in self.abbreviations] \
             if self.abbreviations and any(a in text_of(doc) for a in self.abbreviations) else []
-        starts = relevance.sent_starts(doc) if cores or firsts or abbreviations else [0]
+        starts = relevance.sent_starts(doc) if cores or firsts or abbreviations or roles else [0]
         if cores:
             taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
             settings = [w for w in school_words if w.label_ != "SCHOOL_WORD"
@@ -367,6 +374,8 @@ class MentionFinder(BatchedPipe):
             kept += self._abbreviations(doc, abbreviations, kept, school_words, starts)
         if firsts:
             kept += self._first_names(doc, firsts, kept, starts)
+        if roles:
+            kept += self._roles(doc, roles, kept, starts)
         put_spans(doc, "repmon_mentions", filter_spans(kept))  # (in order of start)
         return doc
 
@@ -384,6 +393,29 @@ class MentionFinder(BatchedPipe):
             if i not in taken and (person or not word_sents.isdisjoint((sent - 1, sent, sent + 1))
                                    or (i > 0 and doc[i - 1].norm_ in ABBREVIATION_AFTER)):
                 out.append(Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="abbreviation"))
+        return out
+
+    def _roles(self, doc: Doc, roles: list[Span], kept: list[Span], starts: list[int]) -> list[Span]:
+        """v6: a member of staff named by a role only they hold ("their head of science", "your deputy head", "the
+        headteacher", "pennaeth QEHS"; ``role_forms`` in nlp/terms.py) counts when the school is named in the same
+        sentence and no word before it makes it someone else ("the former head"). A one-word role that is also an
+        everyday word ("head", "deputy", "principal") counts only with the school right after it ("head of QEHS")."""
+        school = [m for m in kept if m.label_ == "school"]
+        school_sents = {bisect_right(starts, m.start) for m in school}
+        school_starts = {m.start for m in school}
+        taken = {i for s in kept for i in range(s.start, s.end)}
+        out = []
+        for span in filter_spans(roles):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            before = doc[span.start - 1].norm_ if span.start > 0 else ""
+            if bisect_right(starts, span.start) not in school_sents or before in self.role_not_after:
+                continue
+            after = doc[span.end].norm_ if span.end < len(doc) else ""
+            if span.end in school_starts or (after in ("of", "at", "yn", "o") and span.end + 1 in school_starts):
+                out.append(span)  # "head of QEHS", "pennaeth QEHS"
+            elif not (span.end - span.start == 1 and doc[span.start].norm_ in self.role_bare):
+                out.append(span)  # "their head of science", "your deputy head", "the headteacher"
         return out
 
     @staticmethod
@@ -417,7 +449,7 @@ def make_mentions(nlp: Language, name: str, terms: dict[str, Any]) -> MentionFin
     Assigns ``doc.spans["repmon_mentions"]``: label ``school``, ``staff`` or
     ``pupil``; ``span.kb_id_`` is the profile id (the contract's ``ref``);
     ``span.id_`` is the form (``name``, ``core``, ``handle``, ``domain``,
-    ``full``, ``title_full``, ``title``, ``title_first``, ``alias``, ``first``). Matching is on the folded
+    ``full``, ``title_full``, ``title``, ``title_first``, ``alias``, ``first``, v6 ``role``). Matching is on the folded
     NORM, so case, accents and curly apostrophes do not matter, and a
     possessive "'s" stays outside the mention. Overlaps keep the longest span.
     The short core name ("Queen Elizabeth") counts only when it is not part of

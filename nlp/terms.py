@@ -30,6 +30,7 @@ and ``school-words-v2.jsonl``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -40,6 +41,7 @@ TITLES_FILE = "titles-v1.jsonl"
 MUTATIONS_FILE = "welsh-mutations-v1.jsonl"
 SCHOOL_WORDS_FILE = "school-words-v2.jsonl"
 COMMON_NAMES_FILE = "common-names-v1.jsonl"
+ROLES_FILE = "roles-v6.jsonl"
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 
@@ -270,6 +272,51 @@ def _unique_initials(profile: Profile, titles: list[str]) -> dict[str, tuple[str
     return out
 
 
+def role_words(directory: str = "") -> dict[str, Any]:
+    """The role lexicon (``roles-v6.jsonl``): ``roles`` and ``subjects`` (lists of folded spellings of one role or
+    subject), ``bare`` and ``not_after`` (folded words)."""
+    out: dict[str, Any] = {"roles": [], "subjects": [], "bare": [], "not_after": []}
+    for _, row in read_jsonl(ROLES_FILE, directory):
+        for key, into in (("role", "roles"), ("subject", "subjects")):
+            if key in row:
+                out[into].append([fold(w) for w in row[key]])
+        for key in ("bare", "not_after"):
+            out[key] += [fold(w) for w in row.get(key, [])]
+    return out
+
+
+def role_forms(profile: Profile, directory: str = "") -> dict[str, list[str]]:
+    """For each member of staff, the ways of writing their role (``role`` in the profile) that name only them:
+    "Head of Science" -> "head of science", "science head"; "Head Teacher" -> "headteacher", "head", "pennaeth"
+    (``roles-v6.jsonl``). A role made of several ("Deputy Head and Designated Safeguarding Lead") gives the forms
+    of each. "Teacher of PE" gives only itself: a school has many teachers of a subject, the profile a few of them,
+    so "the PE teacher" is not taken to be the one in the profile."""
+    words = role_words(directory)
+    owners: dict[str, set[str]] = {}
+    for person in profile.staff:
+        for part in re.split(r"\s*(?:,|&|/|;|\band\b)\s*", fold(person.role)):
+            part = " ".join(part.split())
+            if not part:
+                continue
+            forms = {part}
+            for group in words["roles"]:
+                if part in group:
+                    forms.update(group)
+            matched = re.fullmatch(r"(head|leader|lead) of (?:the )?(.+?)(?: department)?", part)
+            if matched:
+                what, subject = matched.groups()
+                subjects = next((g for g in words["subjects"] if subject in g), [subject])
+                for name in subjects:
+                    forms.update({f"{what} of {name}", f"{name} {what}"})
+            for form in forms:
+                owners.setdefault(form, set()).add(person.id)
+    out: dict[str, list[str]] = {}
+    for form, ids in sorted(owners.items()):
+        if len(ids) == 1:
+            out.setdefault(next(iter(ids)), []).append(form)
+    return out
+
+
 def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
     """Everything the pipeline matches for ``profile``, as plain data."""
     school = profile.school
@@ -314,6 +361,7 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
             "domains": [d.lower().strip(".") for d in school.domains],
             "handles": [h.lstrip("@").lower() for h in school.handles],
         },
+        "roles": {**role_words(directory), "staff": role_forms(profile, directory)},  # v6: "their head of science"
         "titles": _unique([t.rstrip(".") for t in titles] + [t.rstrip(".") for p in profile.staff for t in p.titles]),
         "people": [
             {"id": p.id, "kind": p.kind, "name": p.name,
