@@ -100,6 +100,12 @@ def _own_site(item: dict[str, Any], domains: tuple[str, ...], handles: tuple[str
     return None
 
 
+def _is_review(item: dict[str, Any]) -> bool:
+    """(v6) The item is a review (``source`` "review", "google_review", ...): posted on a listing of one school."""
+    source = item.get("source")
+    return isinstance(source, str) and "review" in source.lower()
+
+
 def _url_words(url: Any) -> str:
     """The words of a URL's path ("/news/qehs-carmarthen-prize.html" -> "news qehs carmarthen prize")."""
     if not isinstance(url, str) or not url:
@@ -150,7 +156,8 @@ class Analyser:
         if words:
             context.append(self._context(words))
         doc = self.nlp.make_doc(_safe(text[: self.max_chars]))
-        doc._.repmon_item = {"context": context, "own_site": _own_site(item, self._domains, self._handles)}
+        doc._.repmon_item = {"context": context, "own_site": _own_site(item, self._domains, self._handles),
+                             "review": _is_review(item)}
         return doc
 
     def doc(self, item: dict[str, Any]) -> Doc:
@@ -163,8 +170,8 @@ class Analyser:
         Neither the text, the title nor the URL has a profile word; or the only profile words are those of the
         school's short name ("Queen Elizabeth II visited ..."), which alone never makes an item relevant.
         """
-        if self._names is None or _own_site(item, self._domains, self._handles):
-            return None
+        if self._names is None or _own_site(item, self._domains, self._handles) or _is_review(item):
+            return None  # (v6) a review may name nothing: it was collected from the school's own listing
         title = item.get("title")
         parts = [_safe(part) for part in (text[: self.max_chars], title if isinstance(title, str) else "",
                                           _url_words(item.get("url"))) if part]

@@ -432,12 +432,15 @@ class MentionFinder(BatchedPipe):
         for span in firsts:
             if span.start in taken or not span_text(span)[:1].isupper():
                 continue
-            if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS:
+            if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS \
+                    and doc[span.start - 1].text[:1].isupper():  # (v6) "would miss Rees": a verb, not a title
                 continue  # "Mrs Beynon" when the profile's Beynon is "Mr": someone else of that name
             sent = bisect_right(starts, span.start)
             if span.kb_id_ in named or sent in school_sents:
                 out.append(span)
             elif span.label_ == "staff" and sent in setting_sents:  # v5: "If Beynon excludes my son again ..."
+                out.append(span)
+            elif span.id_ == "surname" and school_sents:  # (v6) "Rees the gutless wonder. ... #QEHS": the school in the post
                 out.append(span)
         return out
 
@@ -557,9 +560,12 @@ class CueFinder(BatchedPipe):
             return doc
         matcher = self._matcher_for(doc)
         parts: Parts | None = None
+        has_pii = "repmon_pii" in doc.spans and len(doc.spans["repmon_pii"]) > 0
         found: list[tuple[int, int, CueRule]] = []  # (start, end, rule): Span objects only for those kept
         for match_id, start, end in list(self.phrases(doc)) + (list(matcher(doc)) if matcher is not None else []):
             rule = self.by_key[match_id]
+            if rule.requires_pii and not has_pii:
+                continue  # (v6) dropped in nlp.flags anyway; it must not take its words from another cue here
             if rule.not_followed_by and end < len(doc) and doc[end].norm_ in rule.not_followed_by:
                 continue
             if rule.not_preceded_by and start > 0 and doc[start - 1].norm_ in rule.not_preceded_by:
@@ -605,7 +611,8 @@ class RelevanceJudge(BatchedPipe):
         ext = doc._  # each ``doc._`` makes a new object: fetch it once
         item = ext.repmon_item or {}
         parts = [relevance.summarise(doc)] + list(item.get("context", []))
-        ext.repmon_relevant, ext.repmon_relevance = relevance.decide(parts, item.get("own_site"))
+        ext.repmon_relevant, ext.repmon_relevance = relevance.decide(parts, item.get("own_site"),
+                                                                     review=bool(item.get("review")))
         return doc
 
 

@@ -151,13 +151,25 @@ def _person_for(ctx: _Context, cue: Found, prefer_pupil: bool) -> Found | None:
         here = [p for p in here if p.label_ == "pupil"]
     if here:
         return min(here, key=lambda p: _distance(p, cue))
-    if sent in ctx.pronoun_sents:
+    if sent in ctx.pronoun_sents or _fragment(ctx, sent):
         earlier = [p for p in ctx.persons_in(sent - ctx.settings.pronoun_lookback, sent) if p.end <= cue.start]
         if prefer_pupil and any(p.label_ == "pupil" for p in earlier):
             earlier = [p for p in earlier if p.label_ == "pupil"]
         if earlier:
             return earlier[-1]
     return None
+
+
+#: (v6) A sentence of at most this many words with no person and no pronoun is said of the person named just
+#: before it: "Gwil Hughes, athro gwaetha'r byd. Twpsyn llwyr." ("Useless head.", "Religious nutter.").
+FRAGMENT_WORDS = 4
+
+
+def _fragment(ctx: _Context, sent: int) -> bool:
+    start = ctx.sent_starts[sent]
+    end = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.doc)
+    words = sum(1 for t in ctx.doc[start:end] if t.is_alpha)
+    return 0 < words <= FRAGMENT_WORDS
 
 
 def target_of(ctx: _Context, cue: Found, mode: str) -> str | None:

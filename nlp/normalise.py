@@ -233,6 +233,11 @@ class NameNormaliser:
                     found = self.deobfuscate(token.text)
                     if found:
                         token.norm_ = found
+        if "@" in text:  # (v6) a name tagged as on Facebook, "@Cai Llewelyn": the name without the "@"
+            for token in doc:
+                word = token.text
+                if len(word) > 2 and word[0] == "@" and word[1:].isalpha() and fold(word[1:]) in self.known:
+                    token.norm_ = fold(word[1:])
         cue_after = not self.cue_norms.isdisjoint(_words(text.lower()))  # a word after a title or first name...
         ends = bool(self.name_ends) and not self.name_ends.isdisjoint(_words(text.lower()))
         if cue_after or ends or self.lone_names:

@@ -26,7 +26,7 @@ first rule that fires gives the answer and its reason.
 3. The school is not named, but a person from the profile is:
    a. a decoy place and no profile place: not relevant;
    b. a full name with a school word ("teacher", "Year 9"), or a member of
-      staff's full name with a profile place: relevant;
+      staff's full name with a profile place (v6: and no ``namesake`` word, "... the plumber in Carmarthen"): relevant;
    c. a short form ("Mrs Pritchard", "Mrs P") with both a profile place and a
       school word: relevant; (v5) a member of staff's short form with a school
       setting of the text's own ("that school", "excluded my son", "parents'
@@ -43,7 +43,10 @@ first rule that fires gives the answer and its reason.
 4. (v5) Nobody and no school named, but words that point at one school
    ("that school", "yr ysgol 'na", "pa ysgol") with a profile place and no
    decoy: relevant ("that school in Carmarthen ... petrol").
-5. Otherwise not relevant; when the words are another sense of the school's
+5. (v6) Nobody and nothing named, in a review (the item's ``source`` says "review": it was collected from the
+   school's own listing) with a school word, and no decoy, other sense of the name or other town: relevant
+   ("Worst school in Carmarthen. Communication is a joke", "Ysgol ofnadwy. Bwlio ym mhob man").
+6. Otherwise not relevant; when the words are another sense of the school's
    name (the monarch, a hospital, a ship) the reason says so.
 """
 
@@ -213,8 +216,10 @@ def summarise(doc: Doc) -> Summary:
     places = [e for e in evidence if e.label_ == "PLACE" and not _inside(e, in_schools)]
     decoys = [e for e in evidence if e.label_ == "DECOY" and not _inside(e, in_schools)]
     if decoys and places:  # "Bangor, County Down": the place is the decoy's
-        qualified = [p for p in places if any(-ADJACENT <= d.start - p.end <= ADJACENT
-                                              or -ADJACENT <= p.start - d.end <= ADJACENT for d in decoys)]
+        named_here = {m.end for m in schools}  # (v6) "... in Hexham, QEHS Carmarthen": the place is the school's
+        qualified = [p for p in places if any(0 <= d.start - p.end <= ADJACENT  # "Bangor, County Down"
+                                              or (p.start not in named_here and 0 <= p.start - d.end <= ADJACENT)
+                                              for d in decoys)]
         places = [p for p in places if p not in qualified]
     starts = sent_starts(doc)
     school_sents = {bisect_right(starts, m.start) for m in schools}
@@ -239,7 +244,7 @@ def summarise(doc: Doc) -> Summary:
         "school_life": [e.text for e in evidence if e.label_ == SCHOOL_LIFE and not _inside(e, in_mentions)],
         "namesake": [e.text for e in evidence if e.label_ == "NAMESAKE" and not _inside(e, in_mentions)]
         + _namesakes(doc, people, not_towns),
-        "towns_elsewhere": _towns_elsewhere(doc, not_towns) if people else [],
+        "towns_elsewhere": _towns_elsewhere(doc, not_towns) if people or not schools else [],
         "staff_addressed": [(m.kb_id_, m.text) for m in people if m.id_ in ADDRESSED_FORMS and m.label_ == "staff"],
         "school_setting": [e.text for e in evidence if e.label_ in SCHOOL_WORDS[1:] and not _inside(e, in_mentions)],
         "school_pointer": [e.text for e in evidence if e.label_ == "SCHOOL_POINTER" and not _inside(e, in_mentions)],
@@ -268,7 +273,7 @@ def _person(values: list[tuple[str, str]]) -> str:
     return f"{ref} '{text}'"
 
 
-def decide(parts: list[Summary], own_site: str | None = None) -> tuple[bool, str]:
+def decide(parts: list[Summary], own_site: str | None = None, review: bool = False) -> tuple[bool, str]:
     """Apply the rules in this module's docstring; return (relevant, reason)."""
     if own_site:
         return True, f"published on the school's own site or account ({own_site})"
@@ -304,7 +309,7 @@ def decide(parts: list[Summary], own_site: str | None = None) -> tuple[bool, str
         namesake = get("namesake")
         if get("people_full") and get("school_life") and not namesake:
             return True, f"full name {_person(get('people_full'))} with {_q(get('school_life'))}, a word of school life"
-        if get("staff_full") and get("places"):
+        if get("staff_full") and get("places") and not namesake:  # (v6) not "X the plumber in Carmarthen"
             return True, f"full name of staff {_person(get('staff_full'))} with the place {_q(get('places'))}"
         if get("places") and get("school_words"):
             return True, f"{_person(people)} with {_q(get('places'))} and {_q(get('school_words'))}"
@@ -318,6 +323,8 @@ def decide(parts: list[Summary], own_site: str | None = None) -> tuple[bool, str
         if namesake:
             return False, f"{_person(people)} is someone else of that name: {_q(namesake)}"
         return False, f"only {_person(people)}, a name too common to be sure of without a school setting"
+    if review and get("school_words") and not (get("decoys") or get("not_school") or get("towns_elsewhere")):
+        return True, f"a review that names nothing else, with {_q(get('school_words'))}: on the school's own listing"
     if get("school_pointer") and get("places") and not get("decoys"):
         return True, f"{_q(get('school_pointer'))} points at a school, with the place {_q(get('places'))}"
     if get("not_school"):

@@ -173,6 +173,8 @@ def _variants(text: str, form: str) -> list[dict[str, str]]:
     if len(words) >= 2 and all(w.replace("-", "").replace("'", "").isalnum() for w in words):
         out.append({"text": "".join(w.replace("-", "") for w in words), "form": form})
         out.append({"text": "-".join(words), "form": form})
+        if any("-" in w.strip("-") for w in words):  # (v6) "Nia Vaughan Lloyd", "Meg Thomas Price": the hyphen left out
+            out.append({"text": " ".join(w.replace("-", " ") for w in words), "form": form})
     return out
 
 
@@ -230,6 +232,12 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
                     for text in ("-".join(letters), "".join(letters), ".".join(letters), ".".join(letters) + ".",
                                  " ".join(parts)):
                         forms.append({"text": f"{t} {text}", "form": "alias" if len(text) < 5 else "title"})
+    if person.kind == "staff":  # (v6) a campaign hashtag: "#SackMissJenkins", "#MrBeynonOut", "#SianHowellsMustGo"
+        for form in [f for f in forms if f["form"] in ("full", "title", "title_full") and " " in f["text"]]:
+            joined = "".join(w.replace("-", "") for w in form["text"].replace(".", " ").split())
+            if joined.isalnum():
+                forms += [{"text": text, "form": form["form"]}
+                          for text in (f"Sack{joined}", f"{joined}Out", f"{joined}MustGo", f"{joined}MustResign")]
     if first_unique and len(words) > 1:
         forms.append({"text": words[0], "form": "first"})
     if surname_unique and person.kind == "staff" and len(words) > 1:

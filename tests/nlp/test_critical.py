@@ -62,9 +62,15 @@ def test_a_death_wish_is_harassment_not_a_threat(analyse: Analyse) -> None:
     assert "harassment" in categories(result) and "threat" not in categories(result)
 
 
-def test_disrepute_is_not_added_when_a_threat_is_the_point(analyse: Analyse) -> None:
+def test_a_complaint_about_the_school_stands_beside_a_threat_and_the_item_stays_critical(analyse: Analyse) -> None:
+    # v6 (categories-v6.jsonl): the gold sets' writers label both, so disrepute no longer yields to a threat
     result = analyse("QE High in Carmarthen is a disgrace and I'm going to stab Mr Beynon tomorrow")
-    assert "threat" in categories(result) and "disrepute" not in categories(result)
+    assert categories(result) == {"threat", "disrepute"} and result["severity"] == "critical"
+
+
+def test_disrepute_is_not_added_when_an_allegation_about_a_person_is_the_point(analyse: Analyse) -> None:
+    result = analyse("QE High in Carmarthen is a disgrace: Mr Beynon stole the trip money and everyone knows it")
+    assert "defamatory" in categories(result) and "disrepute" not in categories(result)
 
 
 @pytest.mark.parametrize("text, category", [

@@ -311,10 +311,7 @@ STAFF_CONTACT = (
 #: Near misses still wrongly critical, because of an older rule that v5 leaves unchanged (docs/analysis.md, Known limits).
 #: (Round 2 narrowed or retired the three older rules that made "with the bat", "keep it secret" and "be a shame if"
 #: near misses critical: their posts are ordinary near misses now.)
-KNOWN_WRONG: dict[str, str] = {
-    "I know what car Mr Beynon drives, he gave us a lift to the QEHS match":
-        "v3 threat.v3.know-where counts knowing someone's car as intimidation on its own (round 3, Known limits)",
-}
+KNOWN_WRONG: dict[str, str] = {}  # v6 narrowed threat.v3.know-where (a lift, a match): its near miss now passes
 
 
 def _cases(table: dict[str, tuple[list[str], list[str]]], which: int) -> list[object]:
