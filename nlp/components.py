@@ -48,7 +48,7 @@ from nlp.lexicon import (
 )
 from nlp.found import Found, found_in, put_spans
 from nlp.matchgate import PatternGate, doc_norms
-from nlp.normalise import NameNormaliser, fold_only, keep_norms, line_break_sentences, span_text, text_of
+from nlp.normalise import NameNormaliser, fold_only, keep_norms, line_break_sentences, norms_of, span_text, text_of
 from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
 from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
@@ -307,6 +307,8 @@ class MentionFinder(BatchedPipe):
         school = terms["school"]
         self.school_id = school["id"]
         self.abbreviations = frozenset(school.get("abbreviations", ()))  # v5: "QE", "PoW", matched as written
+        self.loose_abbreviations = frozenset(a.lower() for a in self.abbreviations)
+        self.loose_hashes = frozenset(get_string_id(a) for a in self.loose_abbreviations)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.keys: dict[int, tuple[str, str, str]] = {}  # match id -> (kind, ref, form)
         self._add(nlp, "school", self.school_id, "name", school["names"])
@@ -353,6 +355,15 @@ class MentionFinder(BatchedPipe):
         kept = filter_spans(candidates)
         abbreviations = [t.i for t in doc if t.text.rstrip(".") in self.abbreviations] \
             if self.abbreviations and any(a in text_of(doc) for a in self.abbreviations) else []
+        # v6: written in lower case ("megs from qe", "#qe") only right after a word of place or a hashtag
+        loose = [t.i for t in doc if t.i > 0 and t.text not in self.abbreviations
+                 and t.text.lower() in self.loose_abbreviations
+                 and (doc[t.i - 1].norm_ in ABBREVIATION_AFTER or doc[t.i - 1].text == "#")] \
+            if self.loose_hashes and not self.loose_hashes.isdisjoint(norms_of(doc)) else []
+        if loose:
+            taken = {i for s in kept for i in range(s.start, s.end)}
+            kept += [Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="abbreviation")
+                     for i in loose if i not in taken]
         starts = relevance.sent_starts(doc) if cores or firsts or abbreviations or roles else [0]
         if cores:
             taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
@@ -421,7 +432,8 @@ class MentionFinder(BatchedPipe):
     @staticmethod
     def _first_names(doc: Doc, firsts: list[Span], kept: list[Span], starts: list[int]) -> list[Span]:
         """A first name or surname alone counts when written with a capital and the person is named
-        in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS"); a member of
+        in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS"; v6: then
+        in lower case too, "megan from qe"); a member of
         staff's surname also when the sentence has a school setting of its own (v5: "If Beynon excludes my son ...")."""
         named = {m.kb_id_ for m in kept if m.label_ != "school"}
         school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
@@ -430,7 +442,11 @@ class MentionFinder(BatchedPipe):
         taken = {i for s in kept for i in range(s.start, s.end)}
         out = []
         for span in firsts:
-            if span.start in taken or not span_text(span)[:1].isupper():
+            if span.start in taken:
+                continue
+            if not span_text(span)[:1].isupper():  # (v6) "lili from qe", "beynon at QEHS": with the school beside it
+                if bisect_right(starts, span.start) in school_sents:
+                    out.append(span)
                 continue
             if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS \
                     and doc[span.start - 1].text[:1].isupper():  # (v6) "would miss Rees": a verb, not a title

@@ -236,7 +236,8 @@ def cues_from_rules(ctx: _Context, spans: list[Found], rules: dict[str, CueRule]
         if category.reportable and sent in ctx.report_sents:
             score *= ctx.settings.denial_factor
             ctx.vetoed.add(rule.category)
-        if category.severity == "critical" and sent in ctx.event_sents:  # v5: the topic of a talk, not a disclosure
+        if (category.severity == "critical" or rule.category == "harassment") and sent in ctx.event_sents:
+            # v5: the topic of a talk, not a disclosure; (v6) nor abuse: "assembly about why words like r3tard hurt"
             ctx.vetoed.add(rule.category)
             continue
         if category.deniable and sent in ctx.denial_sents:

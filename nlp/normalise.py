@@ -45,6 +45,8 @@ _ASCII_WORD_BYTES = bytes(i if chr(i).isalnum() and i < 128 else 32 for i in ran
 _SPACED = re.compile(r"(?<![^\s(\"'])(?:[A-Za-z] ){2,40}[A-Za-z](?![^\s.,!?;:)\"'])")
 _URL_PIECES = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]")
 _WORDS = re.compile(r"[^\W_]+")
+#: v6: a word with digits or symbols only inside it, letters at both ends ("bl0w", "sh00t", "k1ll"; not "any1", "2moro")
+_LEET_WORD = re.compile(r"[A-Za-z]+(?:[0-9@$]+[A-Za-z]+)+$")
 _END = frozenset(".!?:;…")
 MAX_URL_PIECES = 120
 MIN_FUZZY = 5  # words shorter than this are never matched one edit away
@@ -233,6 +235,8 @@ class NameNormaliser:
                     found = self.deobfuscate(token.text)
                     if found:
                         token.norm_ = found
+                    elif _LEET_WORD.match(token.text):  # (v6) "bl0w", "g0nna", "sh00t": any word, for the cue rules
+                        token.norm_ = fold(token.text).translate(LEET)
         if "@" in text:  # (v6) a name tagged as on Facebook, "@Cai Llewelyn": the name without the "@"
             for token in doc:
                 word = token.text

@@ -35,6 +35,18 @@ CONTEXT_PIPES = ("repmon_normalise", "sentencizer", "repmon_evidence", "repmon_m
 MAX_RUN = 100  # characters; a longer run without whitespace is cut into pieces of this size
 
 
+def _split_welsh_yn(nlp: Language, terms: dict[str, Any]) -> None:
+    """v6: Welsh "'n" (yn) written onto the last word of the school's name or a place ("Ysgol Tywysog Cymru'n
+    chwarae", "Caerfyrddin'n") is a token of its own, so that the name still matches. Only for the profile's own
+    words: "ti'n", "mae hi'n" stay one token, as the rules expect."""
+    school = terms["school"]
+    words = {w for text in [*school["names"], *school["places"]] for w in text.split() if w[-1:].isalpha()}
+    for word in words:
+        for form in {word, word.lower()}:
+            for mark in ("'", "’"):
+                nlp.tokenizer.add_special_case(form + mark + "n", [{"ORTH": form}, {"ORTH": mark + "n"}])
+
+
 class SafeTokenizer:
     """spaCy's tokenizer, with runs of more than ``max_run`` non-space characters cut into pieces."""
 
@@ -96,8 +108,9 @@ def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_
                               "install it, or leave the model unset to use the rules alone.") from None
     else:
         nlp = spacy.blank("en")
-    nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
     terms = profile_terms(profile, patterns_dir)
+    _split_welsh_yn(nlp, terms)
+    nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
     nlp.add_pipe("repmon_normalise", config={"terms": terms})
     nlp.add_pipe("repmon_sentences", name="sentencizer")
     nlp.add_pipe("repmon_evidence", config={"terms": terms, "patterns_dir": patterns_dir})

@@ -84,8 +84,8 @@ def test_distinctive_surname_alone_with_the_school_in_the_sentence(analyse: Anal
 
 
 @pytest.mark.parametrize("text", ["Mrs Beynon at QE High in Carmarthen", "That Beynon bloke from Llanelli",
-                                  "Rees scored for Carmarthen Town", "rees at QE High in Carmarthen"])
-def test_surname_alone_needs_the_right_title_the_school_and_a_capital(analyse: Analyse, text: str) -> None:
+                                  "Rees scored for Carmarthen Town", "rees scored again. QE High in Carmarthen lost."])
+def test_surname_alone_needs_the_right_title_and_the_school(analyse: Analyse, text: str) -> None:
     assert refs(analyse(text), "staff") == []
 
 
