@@ -20,6 +20,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 import nlp.components  # noqa: F401  (registers the factories)
@@ -41,10 +42,11 @@ def _split_welsh_yn(nlp: Language, terms: dict[str, Any]) -> None:
     words: "ti'n", "mae hi'n" stay one token, as the rules expect."""
     school = terms["school"]
     words = {w for text in [*school["names"], *school["places"]] for w in text.split() if w[-1:].isalpha()}
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     for word in words:
         for form in {word, word.lower()}:
             for mark in ("'", "’"):
-                nlp.tokenizer.add_special_case(form + mark + "n", [{"ORTH": form}, {"ORTH": mark + "n"}])
+                tokenizer.add_special_case(form + mark + "n", [{"ORTH": form}, {"ORTH": mark + "n"}])
 
 
 class SafeTokenizer:
