@@ -493,7 +493,9 @@ class PiiFinder(BatchedPipe):
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         text = text_of(doc)
-        if doc._.repmon_relevant is False:  # set by repmon_relevance; only relevant items are flagged
+        ext = doc._
+        exposed = ext.repmon_relevant is False and self._staff_named_in_full(doc)
+        if ext.repmon_relevant is False and not exposed:  # set by repmon_relevance; only relevant items are flagged
             put_spans(doc, "repmon_pii", spans)
             return doc
         present = regexgate.Presence(text)
@@ -509,8 +511,23 @@ class PiiFinder(BatchedPipe):
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
                     spans.append(Span(doc, span.start, span.end, label=rule.label, span_id=rule.id))
+        if exposed and spans:
+            # (v6) "Sian Howells' personal email is ... and her DOB is ...": a member of staff named in full with
+            # personal details is relevant however common the name; a wrong namesake costs less than a missed doxxing
+            ext.repmon_relevant = True
+            ext.repmon_relevance = f"full name of staff with personal details ({', '.join(sorted({s.label_ for s in spans}))})"
+        elif exposed:
+            spans = []
         put_spans(doc, "repmon_pii", filter_spans(spans))
         return doc
+
+    @staticmethod
+    def _staff_named_in_full(doc: Doc) -> bool:
+        """A member of staff's full name, and nothing that says the text is about someone else or elsewhere."""
+        if not any(m.label_ == "staff" and m.id_ in ("full", "title_full") for m in found_in(doc, "repmon_mentions")):
+            return False
+        summary = relevance.summarise(doc)
+        return not any(summary[key] for key in ("decoys", "namesake", "towns_elsewhere", "not_school"))
 
 
 @Language.factory("repmon_pii", default_config={"terms": {}, "patterns_dir": "", "pii_file": PII_FILE})

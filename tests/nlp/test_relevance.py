@@ -143,3 +143,21 @@ def test_a_namesake_placed_straight_after_the_full_name_is_not_relevant() -> Non
     analyser = Analyser(load_profile(REPO / "nlp" / "gold" / "powhs.toml"), textcat=False)
     assert not analyser.analyse({"id": "v", "text": "Prince of Wales High School Vancouver is holding its reunion"})["relevant"]
     assert analyser.analyse({"id": "n", "text": "Prince of Wales High School Netball team are champions"})["relevant"]
+
+
+@pytest.mark.parametrize("text", [
+    "sian howells' personal email is sian.h.home@example.com and her DOB is 03/04/1979, send her some birthday wishes",
+    "Catrin Jenkins' home number is 01267 000 111 if you want to tell her what you think of her marking",
+    "Rhif ffôn Rhian Pritchard ydy 07700 900 456, rhowch alwad iddi heno",
+])
+def test_a_staff_full_name_with_personal_details_is_relevant_without_the_school(analyse: Analyse, text: str) -> None:
+    result = analyse(text)
+    assert result["relevant"] is True and "identifying" in {f["category"] for f in result["flags"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Siân Howells the estate agent in Swansea, call 07700 900123",   # another town
+    "Tomos Beynon plumber, call 07700 900123 for a quote",            # a trade: a namesake
+])
+def test_a_namesake_with_a_phone_number_stays_not_relevant(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is False
