@@ -320,7 +320,7 @@ class MentionFinder(BatchedPipe):
                 by_form.setdefault(form["form"], []).append(form["text"])
             for form, texts in by_form.items():
                 self._add(nlp, person["kind"], person["id"], form, texts)
-        roles = terms.get("roles") or {}  # v6: "their head of science", "the PE teacher" (roles-v6.jsonl)
+        roles = terms.get("roles") or {}  # v6: "their head of science", "your deputy head" (roles-v6.jsonl)
         for ref, texts in roles.get("staff", {}).items():
             self._add(nlp, "staff", ref, "role", texts)
         self.role_bare = frozenset(roles.get("bare", ()))
@@ -433,8 +433,8 @@ class MentionFinder(BatchedPipe):
     def _first_names(doc: Doc, firsts: list[Span], kept: list[Span], starts: list[int]) -> list[Span]:
         """A first name or surname alone counts when written with a capital and the person is named
         in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS"; v6: then
-        in lower case too, "megan from qe"); a member of
-        staff's surname also when the sentence has a school setting of its own (v5: "If Beynon excludes my son ...")."""
+        in lower case too, "megan from qe"); a member of staff's surname also when the sentence has a school
+        setting of its own (v5: "If Beynon excludes my son ...") or the school is named anywhere in the post (v6)."""
         named = {m.kb_id_ for m in kept if m.label_ != "school"}
         school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
         setting_sents = {bisect_right(starts, e.start) for e in found_in(doc, "repmon_evidence")
