@@ -78,3 +78,29 @@ def test_dont_do_anything_stupid_to_someone_others_fear_for_is_safeguarding(anal
 ])
 def test_dont_do_anything_stupid_as_everyday_advice_is_not_critical(analyse: Analyse, text: str) -> None:
     assert "safeguarding" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "whoever called Lili at QEHS a slag should be ashamed of themselves",
+    "Whoever keeps calling Megan from QEHS a slut, grow up",
+    "Pwy bynnag alwodd Cai o QEHS yn slag, dylech chi fod â chywilydd",
+])
+def test_abuse_quoted_to_condemn_it_is_not_harassment(analyse: Analyse, text: str) -> None:
+    assert "harassment" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", ["Lili at QEHS is a slag", "Megan from QEHS is a slut and everyone knows it"])
+def test_the_same_insult_said_of_a_pupil_is_harassment(analyse: Analyse, text: str) -> None:
+    assert "harassment" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "QEHS year 10 play is about a cover-up at a hospital, tickets on sale now",
+    "The QEHS drama club's film about a cover-up won a prize",
+])
+def test_a_cover_up_that_is_the_plot_of_a_play_is_not_disrepute(analyse: Analyse, text: str) -> None:
+    assert "disrepute" not in categories(analyse(text))
+
+
+def test_a_cover_up_by_the_school_is_still_disrepute(analyse: Analyse) -> None:
+    assert "disrepute" in categories(analyse("The head at QEHS kept it quiet that the roof was falling in and covered it up"))
