@@ -65,17 +65,17 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-welsh-v4.jsonl", "cues-threat-v5.jsonl", "cues-safeguarding-v5.jsonl", "cues-defamatory-v5.jsonl",
              "cues-harassment-v5.jsonl", "cues-disrepute-v5.jsonl", "cues-threat-v6.jsonl", "cues-safeguarding-v6.jsonl",
              "cues-defamatory-v6.jsonl", "cues-harassment-v6.jsonl", "cues-disrepute-v6.jsonl", "cues-more-v6.jsonl"]
-SETTING_FILE = "school-words-v6.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+SETTING_FILE = "school-words-v7.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
 PARTS_FILE = "parts-v6.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
-                                "his", "her", "fy", "ein"})  # v5: the parts compositional cue rules need (nlp/compose.py)
+                                "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)  # v5: the parts compositional cue rules need (nlp/compose.py)
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
 CATEGORIES_FILE = "categories-v6.jsonl"
 MODIFIERS_FILE = "modifiers-v6.jsonl"
 PII_FILE = "pii-v1.jsonl"
-NOT_SCHOOL_FILE = "not-school-v2.jsonl"
+NOT_SCHOOL_FILE = "not-school-v3.jsonl"
 
 for _name, _default in (("repmon_item", None), ("repmon_relevant", None), ("repmon_relevance", ""),
                         ("repmon_flags", None), ("repmon_severity", "none"), ("repmon_vetoed", None)):
@@ -237,7 +237,9 @@ class EvidenceFinder(BatchedPipe):
             expanded = [p.replace("{core}", core) for p in row["phrases"] for core in school["cores"] if "{core}" in p]
             expanded += [p.replace("{name}", n) for p in row["phrases"] for n in school["names"]
                          if "{name}" in p and " " in n]
-            expanded += [p for p in row["phrases"] if "{core}" not in p and "{name}" not in p]
+            expanded += [p.replace("{abbreviation}", a) for p in row["phrases"] for a in school.get("abbreviations", ())
+                         if "{abbreviation}" in p]  # (v7)
+            expanded += [p for p in row["phrases"] if not any(k in p for k in ("{core}", "{name}", "{abbreviation}"))]
             if expanded:
                 self.phrases.add(key, _phrase_docs(nlp, expanded))
         own = [re.escape(d) for d in school["domains"]]
@@ -355,16 +357,13 @@ class MentionFinder(BatchedPipe):
         kept = filter_spans(candidates)
         abbreviations = [t.i for t in doc if t.text.rstrip(".") in self.abbreviations] \
             if self.abbreviations and any(a in text_of(doc) for a in self.abbreviations) else []
-        # v6: written in lower case ("megs from qe", "#qe") only right after a word of place or a hashtag
-        loose = [t.i for t in doc if t.i > 0 and t.text not in self.abbreviations
-                 and t.text.lower() in self.loose_abbreviations
-                 and (doc[t.i - 1].norm_ in ABBREVIATION_AFTER or doc[t.i - 1].text == "#")] \
+        # v6: written in lower case ("megs from qe", "#qe") right after a word of place or a hashtag; (v7) or with a
+        # school word in its sentence or a person from the profile named ("a qe sixth former", "the pow toilets")
+        loose = [t.i for t in doc if t.text not in self.abbreviations and t.text.lower() in self.loose_abbreviations] \
             if self.loose_hashes and not self.loose_hashes.isdisjoint(norms_of(doc)) else []
+        starts = relevance.sent_starts(doc) if cores or firsts or abbreviations or roles or loose else [0]
         if loose:
-            taken = {i for s in kept for i in range(s.start, s.end)}
-            kept += [Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="abbreviation")
-                     for i in loose if i not in taken]
-        starts = relevance.sent_starts(doc) if cores or firsts or abbreviations or roles else [0]
+            kept += self._loose_abbreviations(doc, loose, kept, other_senses, school_words, starts)
         if cores:
             taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
             settings = [w for w in school_words if w.label_ != "SCHOOL_WORD"
@@ -382,7 +381,7 @@ class MentionFinder(BatchedPipe):
                 elif any(not (core.start <= w.start < core.end) for w in words):
                     kept.append(core)
         if abbreviations:
-            kept += self._abbreviations(doc, abbreviations, kept, school_words, starts)
+            kept += self._abbreviations(doc, abbreviations, kept, other_senses)
         if firsts:
             kept += self._first_names(doc, firsts, kept, starts)
         if roles:
@@ -390,19 +389,30 @@ class MentionFinder(BatchedPipe):
         put_spans(doc, "repmon_mentions", filter_spans(kept))  # (in order of start)
         return doc
 
-    def _abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], school_words: list[Found],
-                       starts: list[int]) -> list[Span]:
-        """v5: the school's abbreviation ("QE", "PoW": ``school_abbreviations`` in nlp/terms.py), written as in the
-        profile, counts when a school word is in its sentence or one either side, a person from the profile is
-        named, or a word of place comes before it ("at QE", "from PoW", "yn PoW")."""
-        taken = {i for s in kept for i in range(s.start, s.end)}
+    def _abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], other_senses: list[Found]) -> list[Span]:
+        """v7: the school's abbreviation ("QE", "PoW": ``school_abbreviations`` in nlp/terms.py), written as in the
+        profile, counts unless it is part of a longer name or of another sense ("QE hospital", "more QE" in
+        monetary policy: ``not-school-v3.jsonl``); relevance still weighs decoys and other towns. (v5 and v6 wanted a
+        school word near it, a person or "at"/"from" before it; writers use it bare: "balchder PoW", "gyda QE".)"""
+        taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
+        return [Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="abbreviation")
+                for i in hits if i not in taken]
+
+    def _loose_abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], other_senses: list[Found],
+                             school_words: list[Found], starts: list[int]) -> list[Span]:
+        """The abbreviation in another case ("qe", "pow"), which is more often something else ("pow!"): after a word
+        of place or a hashtag (v6: "from qe", "#qe"); (v7) or with a school word in its sentence ("qe prom", "a qe
+        sixth former") or a person from the profile named in the text ("gethin ... in the pow toilets")."""
+        taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
         person = any(m.label_ != "school" for m in kept)
         word_sents = {bisect_right(starts, w.start) for w in school_words}
         out = []
         for i in hits:
-            sent = bisect_right(starts, i)
-            if i not in taken and (person or not word_sents.isdisjoint((sent - 1, sent, sent + 1))
-                                   or (i > 0 and doc[i - 1].norm_ in ABBREVIATION_AFTER)):
+            if i in taken:
+                continue
+            before = doc[i - 1] if i > 0 else None
+            if person or bisect_right(starts, i) in word_sents or (
+                    before is not None and (before.norm_ in ABBREVIATION_AFTER or before.text == "#")):
                 out.append(Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="abbreviation"))
         return out
 
@@ -494,8 +504,9 @@ class PiiFinder(BatchedPipe):
         spans: list[Span] = []
         text = text_of(doc)
         ext = doc._
-        exposed = ext.repmon_relevant is False and self._staff_named_in_full(doc)
-        if ext.repmon_relevant is False and not exposed:  # set by repmon_relevance; only relevant items are flagged
+        named = relevance.provisional(doc) if ext.repmon_relevant is False else []
+        exposed = any(kind == "staff" for kind, _, _ in named)
+        if ext.repmon_relevant is False and not named:  # set by repmon_relevance; only relevant items are flagged
             put_spans(doc, "repmon_pii", spans)
             return doc
         present = regexgate.Presence(text)
@@ -516,18 +527,8 @@ class PiiFinder(BatchedPipe):
             # personal details is relevant however common the name; a wrong namesake costs less than a missed doxxing
             ext.repmon_relevant = True
             ext.repmon_relevance = f"full name of staff with personal details ({', '.join(sorted({s.label_ for s in spans}))})"
-        elif exposed:
-            spans = []
         put_spans(doc, "repmon_pii", filter_spans(spans))
         return doc
-
-    @staticmethod
-    def _staff_named_in_full(doc: Doc) -> bool:
-        """A member of staff's full name, and nothing that says the text is about someone else or elsewhere."""
-        if not any(m.label_ == "staff" and m.id_ in ("full", "title_full") for m in found_in(doc, "repmon_mentions")):
-            return False
-        summary = relevance.summarise(doc)
-        return not any(summary[key] for key in ("decoys", "namesake", "towns_elsewhere", "not_school"))
 
 
 @Language.factory("repmon_pii", default_config={"terms": {}, "patterns_dir": "", "pii_file": PII_FILE})
@@ -588,7 +589,7 @@ class CueFinder(BatchedPipe):
         return matcher
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.repmon_relevant is False:  # set by repmon_relevance; only relevant items are flagged
+        if doc._.repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
             put_spans(doc, "repmon_cues", [])
             return doc
         matcher = self._matcher_for(doc)
@@ -646,6 +647,10 @@ class RelevanceJudge(BatchedPipe):
         parts = [relevance.summarise(doc)] + list(item.get("context", []))
         ext.repmon_relevant, ext.repmon_relevance = relevance.decide(parts, item.get("own_site"),
                                                                      review=bool(item.get("review")))
+        if not ext.repmon_relevant:
+            named = relevance.named_in_full(parts)
+            if named:  # (v7) the flag rules decide: hostile material aimed at the person makes it relevant
+                doc.user_data[relevance.PROVISIONAL_KEY] = tuple(named)
         return doc
 
 
@@ -685,7 +690,8 @@ class FlagMaker(BatchedPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._
-        if not ext.repmon_relevant:
+        named = relevance.provisional(doc) if not ext.repmon_relevant else []
+        if not ext.repmon_relevant and not named:
             ext.repmon_flags = []
             return doc
         found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": []}
@@ -705,9 +711,37 @@ class FlagMaker(BatchedPipe):
         item = ext.repmon_item or {}
         if item.get("own_site"):  # the school's own site is never flagged as hostile (contracts.md)
             flags = [f for f in flags if f["category"] == "safeguarding"]
+        if named:
+            flags = promote_if_aimed(doc, named, flags, PROMOTED_BY_RULES, "")
         ext.repmon_flags = flags
         ext.repmon_vetoed = ctx.vetoed
         return doc
+
+
+#: (v7) Flag categories that make an item naming a person in full (and nothing else) relevant, from the rules and
+#: from the text classifier (only the critical ones: its guesses on a bare name are weaker than a rule's).
+PROMOTED_BY_RULES = ("threat", "safeguarding", "defamatory", "harassment")
+PROMOTED_BY_CLASSIFIER = ("threat", "safeguarding")
+#: (v7) ... and only at this probability or more, above its ``classifier_min`` for a relevant item ("Carys Bebb's
+#: sheepdog wins at the Bala trials" read as a threat at 0.40).
+PROMOTED_BY_CLASSIFIER_MIN = 0.5
+
+
+def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[dict[str, Any]],
+                     categories: tuple[str, ...], by: str, min_score: float = 0.0) -> list[dict[str, Any]]:
+    """(v7) An item judged not relevant only because a full name alone is too common: relevant after all when one of
+    ``flags`` of ``categories`` is aimed at that person ("Tomos Beynon is a paedo", "huw prydderch. we know which
+    house"); a namesake wrongly shown costs less than a threat not shown. Returns the flags to keep ([] if not)."""
+    refs = {ref: text for _, ref, text in named}
+    aimed = [f for f in flags if f["category"] in categories and f.get("ref") in refs and f["score"] >= min_score]
+    if not aimed:
+        return []
+    ext = doc._
+    ext.repmon_relevant = True
+    ext.repmon_relevance = (f"full name {aimed[0]['ref']} '{refs[aimed[0]['ref']]}' with {aimed[0]['category']} aimed at "
+                            f"them{by}, and nothing that says it is someone else or elsewhere")
+    doc.user_data.pop(relevance.PROVISIONAL_KEY, None)
+    return flags
 
 
 @Language.factory("repmon_flags", default_config={
@@ -745,7 +779,8 @@ class ClassifierJudge:
 
     def _wanted(self, doc: Doc) -> bool:
         ext = doc._
-        return self.classifier is not None and bool(ext.repmon_relevant) and not (ext.repmon_item or {}).get("own_site")
+        return self.classifier is not None and (bool(ext.repmon_relevant) or bool(relevance.provisional(doc))) \
+            and not (ext.repmon_item or {}).get("own_site")
 
     def __call__(self, doc: Doc) -> Doc:
         if self._wanted(doc):
@@ -782,6 +817,10 @@ class ClassifierJudge:
             flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]
             if not any(f["category"] == "identifying" for f in flags):
                 flags += flagging.pupil_flags(persons)
+        named = relevance.provisional(doc) if not ext.repmon_relevant else []
+        if named:  # (v7) still not relevant after the rules: only a critical reading makes it so
+            flags = promote_if_aimed(doc, named, flags, PROMOTED_BY_CLASSIFIER, f" (the text classifier, {self.version})",
+                                     PROMOTED_BY_CLASSIFIER_MIN)
         ext.repmon_flags = flags
 
 

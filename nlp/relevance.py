@@ -46,6 +46,10 @@ first rule that fires gives the answer and its reason.
 5. (v6) Nobody and nothing named, in a review (the item's ``source`` says "review": it was collected from the
    school's own listing) with a school word, and no decoy, other sense of the name or other town: relevant
    ("Worst school in Carmarthen. Communication is a joke", "Ysgol ofnadwy. Bwlio ym mhob man").
+(v7) After rule 3, a person named in full and nothing else (:func:`named_in_full`) is left to the flag rules: a
+   threat, abuse or allegation aimed at them makes the item relevant (``components.promote_if_aimed``). A school
+   named only by its bare abbreviation ("QE") in a text with another sense of it anywhere ("Bank of England") is not
+   relevant (rule 2).
 6. Otherwise not relevant; when the words are another sense of the school's
    name (the monarch, a hospital, a ship) the reason says so.
 """
@@ -239,6 +243,7 @@ def summarise(doc: Doc) -> Summary:
         "people_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS],
         "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS],
         "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"],
+        "people_named_full": [(m.label_, m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS],
         "school_words": [e.text for e in evidence if e.label_ in SCHOOL_WORDS and not _inside(e, in_mentions)
                          and not _inside(e, in_namesakes)],
         "school_life": [e.text for e in evidence if e.label_ == SCHOOL_LIFE and not _inside(e, in_mentions)],
@@ -250,6 +255,7 @@ def summarise(doc: Doc) -> Summary:
         "school_pointer": [e.text for e in evidence if e.label_ == "SCHOOL_POINTER" and not _inside(e, in_mentions)],
         "staff_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS and m.label_ == "staff"],
         "not_school": [(e.id_, e.text) for e in evidence if e.label_ == "NOT_SCHOOL"],
+        "abbreviations": [m.text for m in named if m.id_ == "abbreviation"],
         "decoy_placed": [d.text for d in decoys if in_school_sent(d)],
         "here_placed": [p.text for p in places if in_school_sent(p)],
     }
@@ -261,6 +267,26 @@ def merge(parts: list[Summary]) -> Summary:
         for key, values in part.items():
             out.setdefault(key, []).extend(values)
     return out
+
+
+#: Where :func:`named_in_full` keeps its answer in ``doc.user_data``.
+PROVISIONAL_KEY = "repmon_provisional"
+
+
+def named_in_full(parts: list[Summary]) -> list[tuple[str, str, str]]:
+    """(v7) People from the profile named in full, as (kind, ref, text), in an item judged not relevant only because
+    the name alone is too common ("Dafydd Rees knows what he did", "huw prydderch. we know which house"): nothing
+    says it is someone else or elsewhere (no decoy, namesake word, other town, other sense of the school's name).
+    The flag rules then decide: a threat, abuse or an allegation aimed at that person makes the item relevant."""
+    s = parts[0] if len(parts) == 1 else merge(parts)
+    if any(s.get(key) for key in ("decoys", "namesake", "towns_elsewhere", "not_school", "elsewhere")):
+        return []
+    return list(s.get("people_named_full", []))
+
+
+def provisional(doc: Doc) -> list[tuple[str, str, str]]:
+    """The people :func:`named_in_full` found for this Doc (set by the relevance component), or []."""
+    return list(doc.user_data.get(PROVISIONAL_KEY) or ())
 
 
 def _q(values: list[Any]) -> str:
@@ -296,6 +322,9 @@ def decide(parts: list[Summary], own_site: str | None = None, review: bool = Fal
             return False, f"{name} is placed in {_q(get('elsewhere'))}, not a place of this school"
         if get("places"):
             return True, f"{name} with the place {_q(get('places'))}"
+        if get("not_school") and not people and len(get("abbreviations")) == len(get("school")):
+            sense, text = get("not_school")[0]  # (v7) "QE" bare, and "Bank of England", "quantitative easing" elsewhere
+            return False, f"only the abbreviation {name}, and '{text}' means {sense}, not the school"
         if people:
             return True, f"{name} with {_person(people)} from the profile"
         if get("school"):

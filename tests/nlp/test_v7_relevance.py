@@ -1,0 +1,70 @@
+"""v7: the school's abbreviation written bare ("balchder PoW", "gyda QE"), in lower case beside a school word, and a
+person named in full with nothing else when the text threatens, abuses or accuses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.analyse import Analyser
+from repmon.profile import load_profile
+from tests.nlp.helpers import Analyse, categories, refs
+
+POWHS = Path(__file__).resolve().parents[2] / "nlp" / "gold" / "powhs.toml"
+
+
+@pytest.fixture(scope="module")
+def powhs() -> Analyser:
+    return Analyser(load_profile(POWHS), textcat=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Cyngerdd haf PoW wedi'i ganslo eto, dim esboniad i'r rhieni.",
+    "PoW's panto last night was brilliant, the year 7s stole the show",
+    "Unrhyw un yn mynd ar y trip gyda PoW fis nesa?",
+])
+def test_the_abbreviation_as_written_is_the_school_without_a_school_word_beside_it(powhs: Analyser, text: str) -> None:
+    result = powhs.analyse({"id": "t", "text": text})
+    assert result["relevant"] and refs(result, "school") == ["powhs"]
+
+
+@pytest.mark.parametrize("text", [
+    "More QE now would only push inflation higher, warns one economist.",
+    "The Bank of England paused QE in March as bond yields rose.",
+    "Waited five hours in the QE hospital A&E last night.",
+])
+def test_the_abbreviation_in_another_sense_is_not_the_school(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is False
+
+
+@pytest.mark.parametrize("text", ["day one as a qe sixth former and I already have three free periods",
+                                  "the qe prom tickets sold out in an hour"])
+def test_the_abbreviation_in_lower_case_counts_with_a_school_word_in_its_sentence(analyse: Analyse, text: str) -> None:
+    assert refs(analyse(text), "school") == ["qehs"]
+
+
+def test_the_abbreviation_in_lower_case_with_nothing_of_school_is_not_the_school(powhs: Analyser) -> None:
+    assert powhs.analyse({"id": "t", "text": "pow! straight in the back of the net"})["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Tomos Beynon is a thief and everyone knows it.",
+    "tomos beynon we know where you park. enjoy your weekend",
+])
+def test_a_full_name_alone_with_hostile_material_aimed_at_them_is_relevant(analyse: Analyse, text: str) -> None:
+    result = analyse(text)
+    assert result["relevant"] and refs(result, "staff") == ["staff-004"]
+
+
+def test_a_full_name_alone_with_a_threat_is_critical(analyse: Analyse) -> None:
+    result = analyse("Tomos Beynon, I'm going to stab you outside your house on Friday.")
+    assert result["severity"] == "critical" and "threat" in categories(result)
+
+
+def test_a_full_name_alone_in_harmless_words_is_still_not_relevant(analyse: Analyse) -> None:
+    assert analyse("Tomos Beynon finished his first half marathon in under two hours, well done")["relevant"] is False
+
+
+def test_a_full_name_alone_with_a_namesake_word_is_not_relevant_however_hostile(analyse: Analyse) -> None:
+    assert analyse("Tomos Beynon the striker is a thief, he stole that penalty")["relevant"] is False
