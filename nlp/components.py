@@ -444,12 +444,15 @@ class MentionFinder(BatchedPipe):
         """A first name or surname alone counts when written with a capital and the person is named
         in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS"; v6: then
         in lower case too, "megan from qe"); a member of staff's surname also when the sentence has a school
-        setting of its own (v5: "If Beynon excludes my son ...") or the school is named anywhere in the post (v6)."""
+        setting of its own (v5: "If Beynon excludes my son ...") or the school is named anywhere in the post (v6);
+        (v7) a first name written with a capital also when the school is named in the sentence before or after
+        ("Llongyfarchiadau Ffion ar ennill y Fedal! 💚 balchder PoW") or by a hashtag anywhere in the post."""
         named = {m.kb_id_ for m in kept if m.label_ != "school"}
         school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
         setting_sents = {bisect_right(starts, e.start) for e in found_in(doc, "repmon_evidence")
                          if e.label_ in ("SCHOOL_SETTING", "SCHOOL_POINTER")}
         taken = {i for s in kept for i in range(s.start, s.end)}
+        tagged = any(m.label_ == "school" and m.start > 0 and doc[m.start - 1].text == "#" for m in kept)
         out = []
         for span in firsts:
             if span.start in taken:
@@ -468,6 +471,8 @@ class MentionFinder(BatchedPipe):
                 out.append(span)
             elif span.id_ == "surname" and school_sents:  # (v6) "Rees the gutless wonder. ... #QEHS": the school in the post
                 out.append(span)
+            elif span.id_ == "first" and (sent - 1 in school_sents or sent + 1 in school_sents or tagged):
+                out.append(span)  # (v7) "Llongyfarchiadau Ffion! 💚 balchder PoW", "Lili, plis paid ... #QEHS"
         return out
 
 

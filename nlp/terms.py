@@ -240,7 +240,12 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
                           for text in (f"Sack{joined}", f"{joined}Out", f"{joined}MustGo", f"{joined}MustResign")]
     if first_unique and len(words) > 1:
         forms.append({"text": words[0], "form": "first"})
-    if surname_unique and person.kind == "staff" and len(words) > 1:
+        if person.kind == "pupil":  # (v7) "Lili G", "Meg T-P", "Nia VL": how pupils write each other, school beside it
+            letters = [w[0] for w in words[-1].split("-") if w]
+            initials = {"-".join(letters), "".join(letters)} if len(letters) >= 2 else {letters[0]} if letters else set()
+            for first in {words[0]} | {a.split()[0] for a in person.aliases if len(a.split()) >= 2}:
+                forms += [{"text": f"{first} {i}{stop}", "form": "first"} for i in sorted(initials) for stop in ("", ".")]
+    if surname_unique and len(words) > 1:  # (v7) pupils too: "Bowen is a snitch ... #QEHS"
         forms.append({"text": words[-1], "form": "surname"})
     out: list[dict[str, str]] = []
     seen: set[str] = set()

@@ -68,3 +68,17 @@ def test_a_full_name_alone_in_harmless_words_is_still_not_relevant(analyse: Anal
 
 def test_a_full_name_alone_with_a_namesake_word_is_not_relevant_however_hostile(analyse: Analyse) -> None:
     assert analyse("Tomos Beynon the striker is a thief, he stole that penalty")["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Llongyfarchiadau Lili ar ennill y gadair! Balchder QEHS 💙",
+    "Lili, please ring your mum tonight. We all love you. #QEHS",
+])
+def test_a_first_name_counts_with_the_school_in_the_next_sentence_or_a_hashtag(analyse: Analyse, text: str) -> None:
+    assert refs(analyse(text), "pupil") == ["pupil-0045"]
+
+
+@pytest.mark.parametrize("text", ["Meg T-P crying in the QEHS toilets again", "lili g from QEHS won the chair",
+                                  "Bowen got sent home from QEHS again"])
+def test_a_pupil_by_first_name_and_initials_or_surname_alone_with_the_school(analyse: Analyse, text: str) -> None:
+    assert len(refs(analyse(text), "pupil")) == 1
