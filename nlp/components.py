@@ -73,7 +73,7 @@ ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
 CATEGORIES_FILE = "categories-v6.jsonl"
-MODIFIERS_FILE = "modifiers-v6.jsonl"
+MODIFIERS_FILE = "modifiers-v7.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v3.jsonl"
 
@@ -692,6 +692,8 @@ class FlagMaker(BatchedPipe):
             self.modifiers.add("REPORT", _phrase_docs(nlp, list(self.settings.reports)))
         if self.settings.events:
             self.modifiers.add("EVENT", _phrase_docs(nlp, list(self.settings.events)))
+        if self.settings.condemns:
+            self.modifiers.add("CONDEMN", _phrase_docs(nlp, list(self.settings.condemns)))
 
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._
@@ -699,13 +701,13 @@ class FlagMaker(BatchedPipe):
         if not ext.repmon_relevant and not named:
             ext.repmon_flags = []
             return doc
-        found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": []}
+        found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": [], "CONDEMN": []}
         for match_id, s, e in self.modifiers(doc):
             found[doc.vocab.strings[match_id]].append(Span(doc, s, e))
         pii = found_in(doc, "repmon_pii")
         ctx = flagging.build_context(doc, found_in(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
                                      denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],
-                                     events=found["EVENT"], has_pii=bool(pii))
+                                     events=found["EVENT"], has_pii=bool(pii), condemns=found["CONDEMN"])
         cues = flagging.cues_from_rules(ctx, found_in(doc, "repmon_cues"), self.rules, self.categories)
         cues += flagging.identifying_cues(ctx, pii, self.pii, name_pupils=False)
         if flagging.any_flag(cues, self.categories):  # hostile or exposing: naming a pupil is high

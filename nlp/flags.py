@@ -26,6 +26,7 @@ item, and personal details (``repmon_pii``) with a person named within
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import CategoryRule, CueRule, Settings
 from nlp.found import Found
-from nlp.normalise import norms_of
+from nlp.normalise import norms_of, text_of
 from nlp.relevance import sent_starts as relevance_sent_starts
 
 PUPIL_NAMED_SCORE = 0.7
@@ -57,6 +58,7 @@ class Cue:
     start: int          # character offsets into the text
     end: int
     rule: str
+    tokens: tuple[int, int] | None = None  # v7: token offsets of the words behind a rule's cue
 
 
 @dataclass
@@ -77,6 +79,9 @@ class _Context:
     event_sents: set[int] = field(default_factory=set)             # v5: sentences about a talk or training on a topic
     has_pii: bool = False
     vetoed: set[str] = field(default_factory=set)                  # categories whose cues were negated, denied, idioms
+    quoted_tokens: set[int] = field(default_factory=set)           # v7: tokens inside quotation marks
+    condemn_sents: set[int] = field(default_factory=set)           # v7: sentences condemning what they quote
+    condemn_tokens: set[int] = field(default_factory=set)          # v7: the condemning words themselves
 
     def sent_of(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
@@ -97,7 +102,7 @@ def _hashes(words: frozenset[str]) -> frozenset[int]:
 
 def build_context(doc: Doc, mentions: list[Found], hedges: list[Span], school_id: str, settings: Settings, *,
                   denials: Sequence[Span] = (), idioms: Sequence[Span] = (), reports: Sequence[Span] = (),
-                  events: Sequence[Span] = (), has_pii: bool = False) -> _Context:
+                  events: Sequence[Span] = (), has_pii: bool = False, condemns: Sequence[Span] = ()) -> _Context:
     sent_starts = relevance_sent_starts(doc) if len(doc) else []
     sent_ends = sent_starts[1:] + [len(doc)]
     ctx = _Context(doc, sent_starts, [m for m in mentions if m.label_ in ("staff", "pupil")], set(), set(), set(), set(),
@@ -124,6 +129,11 @@ def build_context(doc: Doc, mentions: list[Found], hedges: list[Span], school_id
     ctx.idiom_tokens = {i for span in idioms for i in range(span.start, span.end)}
     ctx.event_sents = {ctx.sent_of(e.start) for e in events}  # v5: "a talk for parents on grooming", "knife-crime assembly"
     ctx.has_pii = has_pii
+    if condemns:  # v7: only then do quotes matter
+        ctx.quoted_tokens = quoted_tokens(doc)
+        outside = [c for c in condemns if c.start not in ctx.quoted_tokens]
+        ctx.condemn_sents = {ctx.sent_of(c.start) for c in outside}
+        ctx.condemn_tokens = {i for c in outside for i in range(c.start, c.end)}
     for index, (start, end) in enumerate(zip(sent_starts, sent_ends)):
         if end <= start:
             continue
@@ -133,6 +143,24 @@ def build_context(doc: Doc, mentions: list[Found], hedges: list[Span], school_id
         if "?" in last.text:
             ctx.question_sents.add(index)
     return ctx
+
+
+#: v7: a stretch in quotation marks (straight or curly, double or single; a single quote must not touch a letter on
+#: its outer side, so "don't" and "Rees's" are no quotes).
+_QUOTED = re.compile(r'"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d|\u2018[^\u2019\n]{1,300}?\u2019(?!\w)'
+                     r"|(?<!\w)'[^\n]{1,300}?'(?!\w)")
+#: v7: categories whose cues inside a quotation are the poster condemning the words, when a ``condemn`` word is near.
+QUOTE_CONDEMNED = frozenset({"harassment"})
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks."""
+    out: set[int] = set()
+    for m in _QUOTED.finditer(text_of(doc)):
+        span = doc.char_span(m.start() + 1, m.end() - 1, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def _distance(a: Found, b: Found) -> tuple[int, int]:
@@ -211,6 +239,7 @@ _ELISION = frozenset({"'", "\u2019"})
 def cues_from_rules(ctx: _Context, spans: list[Found], rules: dict[str, CueRule],
                     categories: dict[str, CategoryRule]) -> list[Cue]:
     out: list[Cue] = []
+    quote_vetoed = False
     for span in spans:
         rule = rules.get(span.id_)
         if rule is None:
@@ -223,6 +252,12 @@ def cues_from_rules(ctx: _Context, spans: list[Found], rules: dict[str, CueRule]
             ctx.vetoed.add(rule.category)
             continue  # "stole the show", "killed it", "I'll kill for a space"
         if rule.requires_pii and not ctx.has_pii:
+            continue
+        if rule.category in QUOTE_CONDEMNED and ctx.condemn_sents and span.start in ctx.quoted_tokens \
+                and span.end - 1 in ctx.quoted_tokens and not ctx.condemn_sents.isdisjoint(
+                    (ctx.sent_of(span.start) - 1, ctx.sent_of(span.start), ctx.sent_of(span.start) + 1)):
+            ctx.vetoed.add(rule.category)  # v7: "Disgusted by the comments calling Ms X a 'jumped-up witch'"
+            quote_vetoed = True
             continue
         ref = target_of(ctx, span, rule.target or category.target)
         if ref is None:
@@ -243,7 +278,11 @@ def cues_from_rules(ctx: _Context, spans: list[Found], rules: dict[str, CueRule]
         if category.deniable and sent in ctx.denial_sents:
             score *= ctx.settings.denial_factor
             ctx.vetoed.add(rule.category)
-        out.append(Cue(rule.category, ref, score, rule.reason, span.text, span.start_char, span.end_char, rule.id))
+        out.append(Cue(rule.category, ref, score, rule.reason, span.text, span.start_char, span.end_char, rule.id,
+                       (span.start, span.end)))
+    if quote_vetoed and ctx.condemn_tokens:  # v7: "... 'Howells is a witch' ... Disgusting": the word condemns the quote
+        out = [c for c in out if not (c.category == "disrepute" and c.tokens is not None
+                                      and all(i in ctx.condemn_tokens for i in range(*c.tokens)))]
     return out
 
 

@@ -242,9 +242,9 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
         forms.append({"text": words[0], "form": "first"})
         if person.kind == "pupil":  # (v7) "Lili G", "Meg T-P", "Nia VL": how pupils write each other, school beside it
             letters = [w[0] for w in words[-1].split("-") if w]
-            initials = {"-".join(letters), "".join(letters)} if len(letters) >= 2 else {letters[0]} if letters else set()
-            for first in {words[0]} | {a.split()[0] for a in person.aliases if len(a.split()) >= 2}:
-                forms += [{"text": f"{first} {i}{stop}", "form": "first"} for i in sorted(initials) for stop in ("", ".")]
+            shorts = {"-".join(letters), "".join(letters)} if len(letters) >= 2 else {letters[0]} if letters else set()
+            for first in sorted({words[0]} | {a.split()[0] for a in person.aliases if len(a.split()) >= 2}):
+                forms += [{"text": f"{first} {i}{stop}", "form": "first"} for i in sorted(shorts) for stop in ("", ".")]
     if surname_unique and len(words) > 1:  # (v7) pupils too: "Bowen is a snitch ... #QEHS"
         forms.append({"text": words[-1], "form": "surname"})
     out: list[dict[str, str]] = []

@@ -82,3 +82,26 @@ def test_a_first_name_counts_with_the_school_in_the_next_sentence_or_a_hashtag(a
                                   "Bowen got sent home from QEHS again"])
 def test_a_pupil_by_first_name_and_initials_or_surname_alone_with_the_school(analyse: Analyse, text: str) -> None:
     assert len(refs(analyse(text), "pupil")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Disgusted by the comments calling Mrs Howells at QEHS a 'jumped-up witch'. She deserves better.",
+    "Someone wrote \"Mrs Howells is a cow\" on the QEHS page last night and honestly whoever that was, grow up.",
+])
+def test_an_insult_in_quotation_marks_that_the_post_condemns_is_not_harassment(analyse: Analyse, text: str) -> None:
+    assert "harassment" not in categories(analyse(text))
+
+
+def test_an_insult_in_quotation_marks_without_condemnation_is_still_harassment(analyse: Analyse) -> None:
+    assert "harassment" in categories(analyse("everyone at QEHS says Mrs Howells is a 'jumped-up witch' lol"))
+
+
+def test_a_threat_in_quotation_marks_stays_a_threat_even_when_condemned(analyse: Analyse) -> None:
+    result = analyse("My son got a message saying 'we're going to stab you outside QEHS tomorrow'. Disgusting.")
+    assert "threat" in categories(result)
+
+
+@pytest.mark.parametrize("text", ["if Beynon excludes me again I'm bringing a blade in",
+                                  "Tomos Beynon took the money the PTA raised for the minibus"])
+def test_a_pupils_own_exclusion_and_the_pta_are_a_school_setting(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is True
