@@ -64,7 +64,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v4.jsonl", "cues-safeguarding-v4.jsonl", "cues-harassment-v4.jsonl", "cues-defamatory-v4.jsonl",
              "cues-welsh-v4.jsonl", "cues-threat-v5.jsonl", "cues-safeguarding-v5.jsonl", "cues-defamatory-v5.jsonl",
              "cues-harassment-v5.jsonl", "cues-disrepute-v5.jsonl", "cues-threat-v6.jsonl", "cues-safeguarding-v6.jsonl",
-             "cues-defamatory-v6.jsonl", "cues-harassment-v6.jsonl", "cues-disrepute-v6.jsonl", "cues-more-v6.jsonl"]
+             "cues-defamatory-v6.jsonl", "cues-harassment-v6.jsonl", "cues-disrepute-v6.jsonl", "cues-more-v6.jsonl",
+             "cues-defamatory-v7.jsonl"]
 SETTING_FILE = "school-words-v7.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
 PARTS_FILE = "parts-v6.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
@@ -694,6 +695,8 @@ class FlagMaker(BatchedPipe):
             self.modifiers.add("EVENT", _phrase_docs(nlp, list(self.settings.events)))
         if self.settings.condemns:
             self.modifiers.add("CONDEMN", _phrase_docs(nlp, list(self.settings.condemns)))
+        if self.settings.not_denials:
+            self.modifiers.add("NOT_DENIAL", _phrase_docs(nlp, list(self.settings.not_denials)))
 
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._
@@ -701,9 +704,13 @@ class FlagMaker(BatchedPipe):
         if not ext.repmon_relevant and not named:
             ext.repmon_flags = []
             return doc
-        found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": [], "CONDEMN": []}
+        found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": [], "CONDEMN": [],
+                                        "NOT_DENIAL": []}
         for match_id, s, e in self.modifiers(doc):
             found[doc.vocab.strings[match_id]].append(Span(doc, s, e))
+        if found["NOT_DENIAL"]:  # (v7) "wedi dweud celwydd wrth y cyngor": "celwydd" here is the allegation, no denial
+            inside = {i for span in found["NOT_DENIAL"] for i in range(span.start, span.end)}
+            found["DENIAL"] = [d for d in found["DENIAL"] if not all(i in inside for i in range(d.start, d.end))]
         pii = found_in(doc, "repmon_pii")
         ctx = flagging.build_context(doc, found_in(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
                                      denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],

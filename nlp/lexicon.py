@@ -206,6 +206,7 @@ class Settings:
     praise: frozenset[str] = frozenset()      # words of praise: with one, the classifier alone adds no harassment
     events: tuple[str, ...] = ()        # v5: a talk, training or evening on a topic ("talk for parents on grooming")
     condemns: tuple[str, ...] = ()      # v7: words that condemn what a post quotes ("disgusting", "isn't banter")
+    not_denials: tuple[str, ...] = ()   # v7: phrases in which a denial word denies nothing ("wedi dweud celwydd")
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -246,6 +247,7 @@ def load_settings(name: str, directory: str = "") -> Settings:
     praise: set[str] = set()
     events: list[str] = []
     condemns: list[str] = []
+    not_denials: list[str] = []
     numbers: dict[str, Any] = {}
     for number, row in read_jsonl(name, directory):
         kind = _need(name, number, row, "kind", str)
@@ -271,18 +273,21 @@ def load_settings(name: str, directory: str = "") -> Settings:
             events.extend(_need(name, number, row, "phrases", list))
         elif kind == "condemn":
             condemns.extend(_need(name, number, row, "phrases", list))
+        elif kind == "not_denial":
+            not_denials.extend(_need(name, number, row, "phrases", list))
         elif kind == "settings":
             numbers.update({k: v for k, v in row.items() if k != "kind"})
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
-                                   "use hedge, negation, pronoun, school_ref, denial, idiom, report, event, condemn, complaint, praise or "
+                                   "use hedge, negation, pronoun, school_ref, denial, not_denial, idiom, report, event, condemn, complaint, "
+                                   "praise or "
                                    "settings.")
     known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
                                          "pii_window", "denial_factor") if k in numbers}
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
                     denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports),
                     complaints=frozenset(complaints), praise=frozenset(praise), events=tuple(events),
-                    condemns=tuple(condemns), extra=numbers,
+                    condemns=tuple(condemns), not_denials=tuple(not_denials), extra=numbers,
                     **known)
 
 

@@ -190,7 +190,7 @@ def test_the_built_model_reached_its_dev_scores(classifier: Classifier) -> None:
 
 
 def test_a_text_with_no_telling_words_scores_near_how_common_each_category_is(classifier: Classifier) -> None:
-    for probs in classifier.predict(["ok", "lol", "zzzz qqqq"]):
+    for probs in classifier.predict(["ok", "hmm", "zzzz qqqq"]):  # ("lol" now tells: mockery in the corpus)
         assert max(probs.values()) < textcat.THRESHOLD, probs
 
 

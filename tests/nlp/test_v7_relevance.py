@@ -105,3 +105,12 @@ def test_a_threat_in_quotation_marks_stays_a_threat_even_when_condemned(analyse:
                                   "Tomos Beynon took the money the PTA raised for the minibus"])
 def test_a_pupils_own_exclusion_and_the_pta_are_a_school_setting(analyse: Analyse, text: str) -> None:
     assert analyse(text)["relevant"] is True
+
+
+def test_a_welsh_allegation_of_telling_lies_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Dr Rees o QEHS wedi dweud celwydd wrth y rhieni am yr arian.")
+    assert "defamatory" in categories(result)
+
+
+def test_a_welsh_denial_that_calls_a_claim_a_lie_still_clears_it(analyse: Analyse) -> None:
+    assert "defamatory" not in categories(analyse("Celwydd yw hynny am Dr Rees o QEHS, mae e'n ddyn gonest."))
