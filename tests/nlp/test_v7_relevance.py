@@ -114,3 +114,20 @@ def test_a_welsh_allegation_of_telling_lies_is_defamatory(analyse: Analyse) -> N
 
 def test_a_welsh_denial_that_calls_a_claim_a_lie_still_clears_it(analyse: Analyse) -> None:
     assert "defamatory" not in categories(analyse("Celwydd yw hynny am Dr Rees o QEHS, mae e'n ddyn gonest."))
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Beynon at QEHS helped himself to cake at the bake sale 😂",
+    "mum kicked me out of the car at QEHS gates cos I was late again lol",
+    "Lili Griffiths from QEHS posted her bara brith recipe and my whole weekend is sorted",
+])
+def test_everyday_phrases_holding_a_cue_word_raise_no_flag(analyse: Analyse, text: str) -> None:
+    assert categories(analyse(text)) <= {"identifying"}
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Mr Beynon at QEHS helped himself to the trip money", "defamatory"),
+    ("Osian from QEHS is getting sorted after school tomorrow", "threat"),
+])
+def test_the_same_words_outside_those_phrases_still_flag(analyse: Analyse, text: str, category: str) -> None:
+    assert category in categories(analyse(text))
