@@ -96,6 +96,7 @@ class NameNormaliser:
                  placed_cores: Iterable[tuple[list[str], str]] = (), initials: Iterable[str] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
         self.titles = {t.rstrip(".") for t in titles}
+        self.title_words = frozenset(fold(t) for t in self.titles)  # (v7) for the prefilter's misspelt-name check
         self.firsts = set(firsts)
         self.index: dict[str, str | None] = {}
         for word in self.known:
@@ -166,7 +167,7 @@ class NameNormaliser:
                 and self.initials.search(folded)):
             return NAMES_MAYBE  # "mrs p fails my coursework": the pipeline weighs the alias with the setting
         if not found:
-            return NAMES_MAYBE if self._misspelt_full_name(words) else NAMES_NOTHING
+            return NAMES_MAYBE if self._misspelt_full_name(words) or self._misspelt_after_title(words) else NAMES_NOTHING
         if self.placed_cores is not None and self.placed_cores.search(folded):
             return NAMES_MAYBE  # v5: the short name placed as a school ("is at Queen Elizabeth")
         if self._misspelt_full_name(words):
@@ -185,6 +186,19 @@ class NameNormaliser:
             hit = seen[word] if word in seen else seen.setdefault(word, self.near(word))
             if hit:
                 return True
+        return False
+
+    def _misspelt_after_title(self, words: list[str]) -> bool:
+        """(v7) A title and a word one edit from a profile name ("Mrs Pritchart bumps up the marks"): the pipeline
+        restores it, so the prefilter must not answer the text first."""
+        if self.title_words.isdisjoint(words):
+            return False
+        seen = self._near_seen
+        for i in range(len(words) - 1):
+            if words[i] in self.title_words:
+                word = words[i + 1]
+                if (seen[word] if word in seen else seen.setdefault(word, self.near(word))):
+                    return True
         return False
 
     def _profile_words(self, text: str) -> set[str]:

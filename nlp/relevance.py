@@ -352,8 +352,9 @@ def decide(parts: list[Summary], own_site: str | None = None, review: bool = Fal
         if namesake:
             return False, f"{_person(people)} is someone else of that name: {_q(namesake)}"
         return False, f"only {_person(people)}, a name too common to be sure of without a school setting"
-    if review and get("school_words") and not (get("decoys") or get("not_school") or get("towns_elsewhere")):
-        return True, f"a review that names nothing else, with {_q(get('school_words'))}: on the school's own listing"
+    school_words = get("school_words") or get("school_life")  # (v7) "Teaching is good", "friendly staff"
+    if review and school_words and not (get("decoys") or get("not_school") or get("towns_elsewhere")):
+        return True, f"a review that names nothing else, with {_q(school_words)}: on the school's own listing"
     if get("school_pointer") and get("places") and not get("decoys"):
         return True, f"{_q(get('school_pointer'))} points at a school, with the place {_q(get('places'))}"
     if get("not_school"):

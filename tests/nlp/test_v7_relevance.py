@@ -131,3 +131,13 @@ def test_everyday_phrases_holding_a_cue_word_raise_no_flag(analyse: Analyse, tex
 ])
 def test_the_same_words_outside_those_phrases_still_flag(analyse: Analyse, text: str, category: str) -> None:
     assert category in categories(analyse(text))
+
+
+def test_a_title_with_a_misspelt_surname_reaches_the_pipeline_without_the_school(analyse: Analyse) -> None:
+    result = analyse("Mrs Pritchart bumps up the coursework marks of her favourites")
+    assert refs(result, "staff") == ["staff-003"]
+
+
+def test_a_review_naming_nothing_with_a_word_of_school_life_is_relevant(analyse: Analyse) -> None:
+    result = analyse("3 stars. Teaching is good and my son is happy, but the office never answers.", source="review")
+    assert result["relevant"] is True
