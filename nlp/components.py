@@ -71,6 +71,9 @@ PARTS_FILE = "parts-v6.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)  # v5: the parts compositional cue rules need (nlp/compose.py)
+#: (v7) A first name in lower case counts with the school anywhere in the post only from this many letters ("osian",
+#: "megan"; not "cai", "nia", "lili", which are also words).
+LOOSE_FIRST_MIN = 5
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
 CATEGORIES_FILE = "categories-v6.jsonl"
@@ -446,21 +449,22 @@ class MentionFinder(BatchedPipe):
         in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS"; v6: then
         in lower case too, "megan from qe"); a member of staff's surname also when the sentence has a school
         setting of its own (v5: "If Beynon excludes my son ...") or the school is named anywhere in the post (v6);
-        (v7) a first name written with a capital also when the school is named in the sentence before or after
-        ("Llongyfarchiadau Ffion ar ennill y Fedal! 💚 balchder PoW") or by a hashtag anywhere in the post."""
+        (v7) a first name written with a capital also when the school is named anywhere in the post
+        ("Llongyfarchiadau Ffion ar ennill y Fedal! 💚 balchder PoW"), and in lower case too when it has five
+        letters or more ("osian came in with a black eye AGAIN ... QE"; not "cai", a Welsh verb, or "lili")."""
         named = {m.kb_id_ for m in kept if m.label_ != "school"}
         school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
         setting_sents = {bisect_right(starts, e.start) for e in found_in(doc, "repmon_evidence")
                          if e.label_ in ("SCHOOL_SETTING", "SCHOOL_POINTER")}
         taken = {i for s in kept for i in range(s.start, s.end)}
-        tagged = any(m.label_ == "school" and m.start > 0 and doc[m.start - 1].text == "#" for m in kept)
         out = []
         for span in firsts:
             if span.start in taken:
                 continue
             if not span_text(span)[:1].isupper():  # (v6) "lili from qe", "beynon at QEHS": with the school beside it
-                if bisect_right(starts, span.start) in school_sents:
-                    out.append(span)
+                if bisect_right(starts, span.start) in school_sents or (
+                        span.id_ == "first" and school_sents and span.end_char - span.start_char >= LOOSE_FIRST_MIN):
+                    out.append(span)  # (v7) "osian came in with a black eye AGAIN ... QE": a longer name, anywhere
                 continue
             if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS \
                     and doc[span.start - 1].text[:1].isupper():  # (v6) "would miss Rees": a verb, not a title
@@ -472,8 +476,8 @@ class MentionFinder(BatchedPipe):
                 out.append(span)
             elif span.id_ == "surname" and school_sents:  # (v6) "Rees the gutless wonder. ... #QEHS": the school in the post
                 out.append(span)
-            elif span.id_ == "first" and (sent - 1 in school_sents or sent + 1 in school_sents or tagged):
-                out.append(span)  # (v7) "Llongyfarchiadau Ffion! 💚 balchder PoW", "Lili, plis paid ... #QEHS"
+            elif span.id_ == "first" and school_sents:
+                out.append(span)  # (v7) "Llongyfarchiadau Ffion! 💚 balchder PoW", "... has nobody at PoW High noticed Jacko?"
         return out
 
 

@@ -65,10 +65,10 @@ def test_first_name_alone_is_a_mention_when_the_school_is_named_in_the_same_sent
 
 
 @pytest.mark.parametrize("text", [
-    "Megan came round for tea. We made pancakes and watched a film. QEHS in Carmarthen is shut today.",
-    "megan came round for tea. QEHS in Carmarthen is shut today."])
-def test_first_name_alone_far_from_the_school_or_in_lower_case_beside_it_is_not_a_mention(analyse: Analyse,
-                                                                                         text: str) -> None:
+    "Megan came round for tea and we watched a film in Carmarthen.",
+    "lili came round for tea. QEHS in Carmarthen is shut today."])
+def test_first_name_alone_without_the_school_or_short_and_in_lower_case_is_not_a_mention(analyse: Analyse,
+                                                                                        text: str) -> None:
     assert refs(analyse(text), "pupil") == []
 
 

@@ -72,10 +72,19 @@ def test_a_full_name_alone_with_a_namesake_word_is_not_relevant_however_hostile(
 
 @pytest.mark.parametrize("text", [
     "Llongyfarchiadau Lili ar ennill y gadair! Balchder QEHS 💙",
-    "Lili, please ring your mum tonight. We all love you. #QEHS",
+    "Lili, please ring your mum tonight. We all love you. Everyone at QEHS is thinking of you.",
 ])
-def test_a_first_name_counts_with_the_school_in_the_next_sentence_or_a_hashtag(analyse: Analyse, text: str) -> None:
+def test_a_first_name_counts_with_the_school_anywhere_in_the_post(analyse: Analyse, text: str) -> None:
     assert refs(analyse(text), "pupil") == ["pupil-0045"]
+
+
+def test_a_longer_first_name_in_lower_case_counts_with_the_school_anywhere(analyse: Analyse) -> None:
+    text = "osian came in with a black eye again and said he fell. Does anyone at QEHS notice?"
+    assert refs(analyse(text), "pupil") == ["pupil-0044"]
+
+
+def test_an_aliases_first_word_is_a_first_name(analyse: Analyse) -> None:
+    assert refs(analyse("best night ever with Meg at the QEHS prom"), "pupil") == ["pupil-0043"]
 
 
 @pytest.mark.parametrize("text", ["Meg T-P crying in the QEHS toilets again", "lili g from QEHS won the chair",
