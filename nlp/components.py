@@ -76,7 +76,7 @@ ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside
 LOOSE_FIRST_MIN = 5
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
-CATEGORIES_FILE = "categories-v6.jsonl"
+CATEGORIES_FILE = "categories-v7.jsonl"
 MODIFIERS_FILE = "modifiers-v7.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v3.jsonl"
