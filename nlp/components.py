@@ -71,6 +71,8 @@ PARTS_FILE = "parts-v6.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)  # v5: the parts compositional cue rules need (nlp/compose.py)
+#: (v7) Two word characters joined by "_" or "." (a handle or username that may hold a name).
+_HANDLE_JOIN = re.compile(r"[^\W\d_][._][^\W_]")
 #: (v7) A first name in lower case counts with the school anywhere in the post only from this many letters ("osian",
 #: "megan"; not "cai", "nia", "lili", which are also words).
 LOOSE_FIRST_MIN = 5
@@ -331,6 +333,29 @@ class MentionFinder(BatchedPipe):
             self._add(nlp, "staff", ref, "role", texts)
         self.role_bare = frozenset(roles.get("bare", ()))
         self.role_not_after = frozenset(roles.get("not_after", ()))
+        # (v7) names run together in a handle ("elis_parry_09", "@lili.g_xx", "huw.prydderch"): folded word tuples
+        self.handle_names: dict[tuple[str, ...], tuple[str, str]] = {}
+        for person in terms["people"]:
+            for form in person["forms"]:
+                words = tuple(w for w in re.split(r"[\s.'-]+", fold(form["text"])) if w)
+                if len(words) >= 2 and form["form"] in ("full", "first") and not any(w in TITLE_WORDS for w in words):
+                    self.handle_names.setdefault(words, (person["kind"], person["id"]))
+
+    def _handles(self, doc: Doc) -> list[Span]:
+        """(v7) A person's name run together in a handle or username ("elis_parry_09", "@lili.g_xx"): read like a
+        first name alone, so it counts with the school in the post."""
+        out = []
+        for token in doc:
+            if "_" not in token.text and "." not in token.text.strip("."):
+                continue
+            parts = [p for p in re.split(r"[._\d@]+", fold(token.text)) if p]
+            for size in (3, 2):
+                hit = next((self.handle_names[tuple(parts[i:i + size])] for i in range(len(parts) - size + 1)
+                            if tuple(parts[i:i + size]) in self.handle_names), None)
+                if hit:
+                    out.append(Span(doc, token.i, token.i + 1, label=hit[0], kb_id=hit[1], span_id="first"))
+                    break
+        return out
 
     def _add(self, nlp: Language, kind: str, ref: str, form: str, phrases: list[str]) -> None:
         key = f"{kind}|{ref}|{form}"
@@ -350,6 +375,8 @@ class MentionFinder(BatchedPipe):
             span = Span(doc, start, end, label=kind, kb_id=ref, span_id=form)
             (cores if form == "core" else firsts if form in ("first", "surname") else roles if form == "role"
              else candidates).append(span)
+        if self.handle_names and _HANDLE_JOIN.search(text_of(doc)):
+            firsts += self._handles(doc)
         for e in evidence:
             if e.label_ == "OWN_SITE" and e.id_ == "handle":
                 candidates.append(Span(doc, e.start, e.end, label="school", kb_id=self.school_id, span_id="handle"))
@@ -463,8 +490,9 @@ class MentionFinder(BatchedPipe):
                 continue
             if not span_text(span)[:1].isupper():  # (v6) "lili from qe", "beynon at QEHS": with the school beside it
                 if bisect_right(starts, span.start) in school_sents or (
-                        span.id_ == "first" and school_sents and span.end_char - span.start_char >= LOOSE_FIRST_MIN):
-                    out.append(span)  # (v7) "osian came in with a black eye AGAIN ... QE": a longer name, anywhere
+                        school_sents and span.end_char - span.start_char >= LOOSE_FIRST_MIN
+                        and (span.id_ == "first" or span.label_ == "pupil")):
+                    out.append(span)  # (v7) "osian came in with a black eye AGAIN ... QE", "bowen in the yard ... #qe"
                 continue
             if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS \
                     and doc[span.start - 1].text[:1].isupper():  # (v6) "would miss Rees": a verb, not a title

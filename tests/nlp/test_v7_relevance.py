@@ -150,3 +150,19 @@ def test_a_title_with_a_misspelt_surname_reaches_the_pipeline_without_the_school
 def test_a_review_naming_nothing_with_a_word_of_school_life_is_relevant(analyse: Analyse) -> None:
     result = analyse("3 stars. Teaching is good and my son is happy, but the office never answers.", source="review")
     assert result["relevant"] is True
+
+
+def test_a_longer_pupil_surname_in_lower_case_counts_with_the_school_in_the_post(analyse: Analyse) -> None:
+    assert refs(analyse("u seen bowen in the yard today. proper snitch #qehs"), "pupil") == ["pupil-0044"]
+
+
+@pytest.mark.parametrize("text, ref", [
+    ("a kid at Prince of Wales High posting on elis_parry_09 about wanting to end it", "pw-pupil-101"),
+    ("her insta is @nia.vaughan.lloyd, PoW yr 9", "pw-pupil-104"),
+])
+def test_a_name_run_together_in_a_handle_counts_with_the_school(powhs: Analyser, text: str, ref: str) -> None:
+    assert refs(powhs.analyse({"id": "t", "text": text}), "pupil") == [ref]
+
+
+def test_a_handle_without_the_school_names_no_one(powhs: Analyser) -> None:
+    assert refs(powhs.analyse({"id": "t", "text": "follow elis_parry_09 for gaming clips"}), "pupil") == []
