@@ -70,7 +70,7 @@ SETTING_FILE = "school-words-v7.jsonl"  # v5: a school setting of the text's own
 PARTS_FILE = "parts-v6.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
-                                "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)  # v5: the parts compositional cue rules need (nlp/compose.py)
+                                "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
 #: (v7) Two word characters joined by "_" or "." (a handle or username that may hold a name).
 _HANDLE_JOIN = re.compile(r"[^\W\d_][._][^\W_]")
 #: (v7) A first name in lower case counts with the school anywhere in the post only from this many letters ("osian",
