@@ -179,27 +179,23 @@ class NameNormaliser:
         words of a folded text."""
         if not self.name_ends or self.name_ends.isdisjoint(words):
             return False
+        return any(self._near_memo(word) for word in words)
+
+    def _near_memo(self, word: str) -> str | None:
+        """:meth:`near`, remembered per word (the prefilter asks about the same words again and again)."""
         seen = self._near_seen
-        if len(seen) > 200_000:
-            seen.clear()
-        for word in words:
-            hit = seen[word] if word in seen else seen.setdefault(word, self.near(word))
-            if hit:
-                return True
-        return False
+        if word not in seen:
+            if len(seen) > 200_000:
+                seen.clear()
+            seen[word] = self.near(word)
+        return seen[word]
 
     def _misspelt_after_title(self, words: list[str]) -> bool:
         """(v7) A title and a word one edit from a profile name ("Mrs Pritchart bumps up the marks"): the pipeline
         restores it, so the prefilter must not answer the text first."""
         if self.title_words.isdisjoint(words):
             return False
-        seen = self._near_seen
-        for i in range(len(words) - 1):
-            if words[i] in self.title_words:
-                word = words[i + 1]
-                if (seen[word] if word in seen else seen.setdefault(word, self.near(word))):
-                    return True
-        return False
+        return any(words[i] in self.title_words and self._near_memo(words[i + 1]) for i in range(len(words) - 1))
 
     def _profile_words(self, text: str) -> set[str]:
         """The trigger words in ``text``; ASCII text is split as bytes (twice as quick as a str)."""

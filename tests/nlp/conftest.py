@@ -12,6 +12,7 @@ from repmon.profile import Profile, load_profile
 from tests.nlp.helpers import Analyse
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "profiles" / "example.toml"
+POWHS = Path(__file__).resolve().parents[2] / "nlp" / "gold" / "powhs.toml"
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +24,12 @@ def example_profile() -> Profile:
 def analyser(example_profile: Profile) -> Analyser:
     """The rules alone, so that these tests do not change when a text classifier has been built."""
     return Analyser(example_profile, textcat=False)
+
+
+@pytest.fixture(scope="session")
+def powhs() -> Analyser:
+    """The rules alone for the second gold profile (Prince of Wales High School, Bangor)."""
+    return Analyser(load_profile(POWHS), textcat=False)
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.analyse import Analyser
 from tests.nlp.helpers import Analyse
 
 
@@ -135,12 +136,8 @@ def test_every_result_says_why(analyse: Analyse) -> None:
     assert analyse("QEHS in Carmarthen")["relevance"] == "'QEHS' with the place 'Carmarthen'"
 
 
-def test_a_namesake_placed_straight_after_the_full_name_is_not_relevant() -> None:
-    from nlp.analyse import Analyser
-    from repmon.profile import load_profile
-    from tests.paths import REPO
-
-    analyser = Analyser(load_profile(REPO / "nlp" / "gold" / "powhs.toml"), textcat=False)
+def test_a_namesake_placed_straight_after_the_full_name_is_not_relevant(powhs: Analyser) -> None:
+    analyser = powhs
     assert not analyser.analyse({"id": "v", "text": "Prince of Wales High School Vancouver is holding its reunion"})["relevant"]
     assert analyser.analyse({"id": "n", "text": "Prince of Wales High School Netball team are champions"})["relevant"]
 

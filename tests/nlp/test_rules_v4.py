@@ -5,12 +5,9 @@ disrepute. Every post here is fictional and was written for these tests, not tak
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from nlp.analyse import ANALYSER_VERSION, Analyser
-from repmon.profile import load_profile
 from tests.nlp.conftest import Analyse
 from tests.nlp.helpers import categories, refs
 
@@ -151,11 +148,6 @@ def test_fair_criticism_and_opinion_are_neither(analyse: Analyse, text: str) -> 
 ])
 def test_the_ways_people_write_a_staff_name(analyse: Analyse, text: str, ref: str) -> None:
     assert refs(analyse(text), "staff") == [ref]
-
-
-@pytest.fixture(scope="module")
-def powhs() -> Analyser:
-    return Analyser(load_profile(Path(__file__).resolve().parents[2] / "nlp" / "gold" / "powhs.toml"), textcat=False)
 
 
 @pytest.mark.parametrize("text", ["Mr E-O at Prince of Wales High Bangor is sound", "mr eo from powhs",

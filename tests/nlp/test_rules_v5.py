@@ -13,7 +13,7 @@ import pytest
 from nlp.analyse import Analyser
 from nlp.lexicon import PatternFileError
 from nlp.pipeline import build_pipeline
-from repmon.profile import Profile, load_profile
+from repmon.profile import Profile
 from tests.nlp.conftest import Analyse
 from tests.nlp.helpers import categories, refs
 
@@ -427,11 +427,6 @@ def test_a_malformed_needs_field_is_refused(example_profile: Profile, tmp_path: 
                      '"needs": ["intent"]}\n')
     with pytest.raises(PatternFileError, match="'needs' must be a list of lists"):
         build_pipeline(example_profile, patterns_dir=str(patterns))
-
-
-@pytest.fixture(scope="module")
-def powhs() -> Analyser:
-    return Analyser(load_profile(Path(__file__).resolve().parents[2] / "nlp" / "gold" / "powhs.toml"), textcat=False)
 
 
 @pytest.mark.parametrize("text", [

@@ -3,20 +3,10 @@ person named in full with nothing else when the text threatens, abuses or accuse
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from nlp.analyse import Analyser
-from repmon.profile import load_profile
 from tests.nlp.helpers import Analyse, categories, refs
-
-POWHS = Path(__file__).resolve().parents[2] / "nlp" / "gold" / "powhs.toml"
-
-
-@pytest.fixture(scope="module")
-def powhs() -> Analyser:
-    return Analyser(load_profile(POWHS), textcat=False)
 
 
 @pytest.mark.parametrize("text", [
