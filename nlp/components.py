@@ -65,9 +65,9 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-welsh-v4.jsonl", "cues-threat-v5.jsonl", "cues-safeguarding-v5.jsonl", "cues-defamatory-v5.jsonl",
              "cues-harassment-v5.jsonl", "cues-disrepute-v5.jsonl", "cues-threat-v6.jsonl", "cues-safeguarding-v6.jsonl",
              "cues-defamatory-v6.jsonl", "cues-harassment-v6.jsonl", "cues-disrepute-v6.jsonl", "cues-more-v6.jsonl",
-             "cues-defamatory-v7.jsonl"]
-SETTING_FILE = "school-words-v7.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v6.jsonl"
+             "cues-defamatory-v7.jsonl", "cues-threat-v8.jsonl", "cues-safeguarding-v8.jsonl"]
+SETTING_FILE = "school-words-v8.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v8.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -78,6 +78,10 @@ _HANDLE_JOIN = re.compile(r"[^\W\d_][._][^\W_]")
 LOOSE_FIRST_MIN = 5
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
+#: (v8) "in" before a nasal mutation ("yn Nhywysog Cymru", "ym Mhrince of Wales").
+NASAL_IN = frozenset({"yn", "ym", "yng"})
+#: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
+CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v7.jsonl"
 MODIFIERS_FILE = "modifiers-v7.jsonl"
 PII_FILE = "pii-v1.jsonl"
@@ -162,12 +166,13 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     others |= {fold(w) for person in terms["people"] for form in person["forms"] for w in re.findall(r"[^\W_]+", form["text"])}
     core_only = {fold(w) for text in school.get("cores", []) for w in re.findall(r"[^\W_]+", text)} - others
     full_names = [" ".join(fold(w) for w in re.findall(r"[^\W_]+", text)) for text in school["names"]]
-    lone = {fold(f["text"]) for person in terms["people"] for f in person["forms"] if f["form"] == "surname"}
+    lone = {fold(f["text"]) for person in terms["people"] for f in person["forms"] if f["form"] in ("surname", "surname_rare")}
     initials = [fold(f["text"]) for person in terms["people"] for f in person["forms"]  # "Mrs P", "Mr B"
                 if f["form"] == "alias" and all(len(w) < 2 or fold(w).rstrip(".") in titles for w in f["text"].split())]
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
                           core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
-                          placed_cores=[(sorted(CORE_PLACING), fold(c)) for c in school.get("cores", [])])
+                          placed_cores=[(sorted(CORE_PLACING), fold(c)) for c in school.get("cores", [])],
+                          core_after=CORE_SCHOOL_AFTER)
 
 
 @Language.factory("repmon_normalise", default_config={"terms": {}})
@@ -322,6 +327,7 @@ class MentionFinder(BatchedPipe):
         self._add(nlp, "school", self.school_id, "name", school["names"])
         if school["cores"]:
             self._add(nlp, "school", self.school_id, "core", school["cores"])
+        self.nasal_cores = frozenset(fold(c) for c in school.get("cores_nasal", ()))
         for person in terms["people"]:
             by_form: dict[str, list[str]] = {}
             for form in person["forms"]:
@@ -373,7 +379,7 @@ class MentionFinder(BatchedPipe):
         for match_id, start, end in self.phrases(doc):
             kind, ref, form = self.keys[match_id]
             span = Span(doc, start, end, label=kind, kb_id=ref, span_id=form)
-            (cores if form == "core" else firsts if form in ("first", "surname") else roles if form == "role"
+            (cores if form == "core" else firsts if form in ("first", "surname", "surname_rare") else roles if form == "role"
              else candidates).append(span)
         if self.handle_names and _HANDLE_JOIN.search(text_of(doc)):
             firsts += self._handles(doc)
@@ -402,11 +408,21 @@ class MentionFinder(BatchedPipe):
             word_sents: dict[int, list[Found]] = {}
             for w in school_words:
                 word_sents.setdefault(bisect_right(starts, w.start), []).append(w)
+            places = {e.start: e.end for e in evidence if e.label_ == "PLACE"} if cores else {}
             for core in cores:
                 if any(i in taken for i in range(core.start, core.end)):
                     continue  # part of a longer name, or "Queen Elizabeth II", "HMS Queen Elizabeth", ...
                 words = word_sents.get(bisect_right(starts, core.start), [])
-                if settings and core.start > 0 and doc[core.start - 1].norm_ in CORE_PLACING:
+                if core.end < len(doc) and doc[core.end].norm_ in CORE_SCHOOL_AFTER:
+                    # (v8) "prince of wales hs", "queen elizabeth h.s.": the short name with "high school" written short
+                    kept.append(Span(doc, core.start, core.end + 1, label="school", kb_id=self.school_id, span_id="name"))
+                elif self._beside_place(doc, core, places) or (
+                        self.nasal_cores and core.start > 0 and doc[core.start - 1].norm_ in NASAL_IN
+                        and fold(span_text(core)) in self.nasal_cores):
+                    # (v8) named with its town as schools are ("queen elizabeth carmarthen", "Prince of Wales, Bangor"),
+                    # or "in" it with the nasal mutation "yn" gives ("yn Nhywysog Cymru"): a place, not the prince
+                    kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
+                elif settings and core.start > 0 and doc[core.start - 1].norm_ in CORE_PLACING:
                     # v5: placed as a school ("my sister is at Queen Elizabeth") in a text with a school setting
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
                 elif any(not (core.start <= w.start < core.end) for w in words):
@@ -419,6 +435,20 @@ class MentionFinder(BatchedPipe):
             kept += self._roles(doc, roles, kept, starts)
         put_spans(doc, "repmon_mentions", filter_spans(kept))  # (in order of start)
         return doc
+
+    @staticmethod
+    def _beside_place(doc: Doc, core: Span, places: dict[int, int]) -> bool:
+        """(v8) The core name right before a profile place, or after one with "'s" ("Queen Elizabeth Carmarthen",
+        "Prince of Wales, Bangor", "Carmarthen's Queen Elizabeth"), as a school is named; not "Queen Elizabeth in
+        Carmarthen" or "Queen Elizabeth visited Carmarthen", which is the monarch."""
+        after = core.end + 1 if core.end < len(doc) and doc[core.end].text in (",", "-", "–") else core.end
+        if after in places:
+            return True
+        before = core.start - 1
+        if before >= 1 and doc[before].norm_ in ("'s", "’s"):
+            before -= 1
+            return any(end == before + 1 for end in places.values())
+        return False
 
     def _abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], other_senses: list[Found]) -> list[Span]:
         """v7: the school's abbreviation ("QE", "PoW": ``school_abbreviations`` in nlp/terms.py), written as in the
@@ -494,7 +524,7 @@ class MentionFinder(BatchedPipe):
                         and (span.id_ == "first" or span.label_ == "pupil")):
                     out.append(span)  # (v7) "osian came in with a black eye AGAIN ... QE", "bowen in the yard ... #qe"
                 continue
-            if span.id_ == "surname" and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS \
+            if span.id_ in ("surname", "surname_rare") and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS \
                     and doc[span.start - 1].text[:1].isupper():  # (v6) "would miss Rees": a verb, not a title
                 continue  # "Mrs Beynon" when the profile's Beynon is "Mr": someone else of that name
             sent = bisect_right(starts, span.start)
@@ -502,7 +532,9 @@ class MentionFinder(BatchedPipe):
                 out.append(span)
             elif span.label_ == "staff" and sent in setting_sents:  # v5: "If Beynon excludes my son again ..."
                 out.append(span)
-            elif span.id_ == "surname" and school_sents:  # (v6) "Rees the gutless wonder. ... #QEHS": the school in the post
+            elif span.id_ in ("surname", "surname_rare") and school_sents:  # (v6) "Rees the gutless wonder. ... #QEHS"
+                out.append(span)
+            elif span.id_ == "surname_rare":  # (v8) left to the flag rules ("a brick through Prydderch's window")
                 out.append(span)
             elif span.id_ == "first" and school_sents:
                 out.append(span)  # (v7) "Llongyfarchiadau Ffion! 💚 balchder PoW", "... has nobody at PoW High noticed Jacko?"
@@ -582,6 +614,34 @@ def make_pii(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: str,
     return PiiFinder(_need_terms(terms, name), patterns_dir, pii_file)
 
 
+#: (v8) A word ending in "in" or "in'" (a dropped g, "bringin"), for :meth:`CueFinder._restore_g`.
+_G_DROPPED = re.compile(r"[a-z]{2}in'?(?![\w'])")
+
+
+def _ing_stems(rules: Iterable[CueRule], parts_file: str, patterns_dir: str) -> frozenset[str]:
+    """(v8) The stems of the "-ing" words that cue rules and their parts use ("bring" for "bringing"): only these are
+    restored from a dropped g, so "cousin" or "within" never change."""
+    words: set[str] = set()
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            words.update(w for w in re.findall(r"[a-z]+", fold(value)) if w.endswith("ing") and len(w) >= 5)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                collect(item)
+
+    for rule in rules:
+        collect(rule.phrases)
+        collect(rule.patterns)
+    for _, row in read_jsonl(parts_file, patterns_dir):
+        collect(row.get("phrases", []))
+        collect(row.get("patterns", []))
+    return frozenset(w[:-3] for w in words)
+
+
 class CueFinder(BatchedPipe):
     """Words that suggest a flag category, from the cue rule files."""
 
@@ -598,6 +658,7 @@ class CueFinder(BatchedPipe):
         self.gate = PatternGate(nlp.vocab)
         self.matchers: dict[tuple[str, ...], Matcher] = {}
         table = mutations(patterns_dir)
+        self.dropped_g = _ing_stems(self.rules.values(), parts_file, patterns_dir)
         for rule in self.rules.values():
             if rule.phrases:
                 phrases = list(rule.phrases)
@@ -610,6 +671,19 @@ class CueFinder(BatchedPipe):
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{rule.source}: bad Matcher pattern in rule '{rule.id}' ({exc}).") from None
                 self.gate.add(rule.id, rule.patterns)
+
+    def _restore_g(self, doc: Doc) -> None:
+        """(v8) A final g dropped as people type and say it ("bringin", "sortin", "comin'"): the norm of a word the
+        cue rules use with "-ing" is restored, so "im bringin a knife" reads as "bringing"."""
+        changed = False
+        for token in doc:
+            norm = token.norm_
+            stem = norm[:-3] if norm.endswith("in'") else norm[:-2] if norm.endswith("in") else ""
+            if len(stem) >= 2 and stem in self.dropped_g:
+                token.norm_ = stem + "ing"
+                changed = True
+        if changed:
+            keep_norms(doc)
 
     def _matcher_for(self, doc: Doc) -> Matcher | None:
         """A Matcher with only the rules that can match ``doc`` (cached by that set of rules), or None."""
@@ -630,6 +704,8 @@ class CueFinder(BatchedPipe):
         if doc._.repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
             put_spans(doc, "repmon_cues", [])
             return doc
+        if self.dropped_g and _G_DROPPED.search(text_of(doc)):
+            self._restore_g(doc)
         matcher = self._matcher_for(doc)
         parts: Parts | None = None
         has_pii = "repmon_pii" in doc.spans and len(doc.spans["repmon_pii"]) > 0
@@ -784,7 +860,9 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
         return []
     ext = doc._
     ext.repmon_relevant = True
-    ext.repmon_relevance = (f"full name {aimed[0]['ref']} '{refs[aimed[0]['ref']]}' with {aimed[0]['category']} aimed at "
+    text = refs[aimed[0]["ref"]]
+    named_as = "full name" if " " in text.strip() else "name"  # (v8) or an uncommon surname alone, "Prydderch"
+    ext.repmon_relevance = (f"{named_as} {aimed[0]['ref']} '{text}' with {aimed[0]['category']} aimed at "
                             f"them{by}, and nothing that says it is someone else or elsewhere")
     doc.user_data.pop(relevance.PROVISIONAL_KEY, None)
     return flags

@@ -93,7 +93,8 @@ class NameNormaliser:
     def __init__(self, words: Iterable[str], titles: Iterable[str], firsts: Iterable[str],
                  exact_only: Iterable[str] = (), extra_triggers: Iterable[str] = (), generic: Iterable[str] = (),
                  core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = (),
-                 placed_cores: Iterable[tuple[list[str], str]] = (), initials: Iterable[str] = ()) -> None:
+                 placed_cores: Iterable[tuple[list[str], str]] = (), initials: Iterable[str] = (),
+                 core_after: Iterable[str] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
         self.titles = {t.rstrip(".") for t in titles}
         self.title_words = frozenset(fold(t) for t in self.titles)  # (v7) for the prefilter's misspelt-name check
@@ -129,6 +130,10 @@ class NameNormaliser:
         # "school"), before which a misspelt name word is restored ("qeen elizabth high")
         placed = [r"(?:" + "|".join(re.escape(w) for w in before) + r")[\W_]+" + r"[\W_]+".join(
             re.escape(w) for w in _WORDS.findall(core)) for before, core in placed_cores if _WORDS.findall(core)]
+        after = sorted({re.escape(w.rstrip(".")) for w in core_after if w.strip(".")}, key=len, reverse=True)
+        if after:  # (v8) the short name with "high school" written short after it ("prince of wales hs")
+            placed += [r"[\W_]+".join(re.escape(w) for w in _WORDS.findall(core)) + r"[\W_]+(?:" + "|".join(after) + ")"
+                       for _, core in placed_cores if _WORDS.findall(core)]
         self.placed_cores = re.compile(r"(?<![^\W_'])(?:" + "|".join(placed) + r")(?![^\W_])") if placed else None
         self.name_ends = frozenset(n.split()[-1] for n in names if len(n.split()) >= 3) & set(generic)
         self.name_end_hashes = frozenset(get_string_id(w) for w in self.name_ends)

@@ -87,6 +87,8 @@ PLACED_IN = frozenset({"in", "at", "yn", "ym", "yng"})
 
 #: Mention forms that name a person in full; the others ("Mrs P", "Megan") are short.
 FULL_FORMS = ("full", "title_full", "mutated")
+#: (v8) A member of staff's uncommon surname alone ("Prydderch"): judged by the flag rules as a full name is.
+RARE_SURNAME = "surname_rare"
 
 
 def _covered(spans: list[Found]) -> set[int]:
@@ -243,7 +245,7 @@ def summarise(doc: Doc) -> Summary:
         "people_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS],
         "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS],
         "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"],
-        "people_named_full": [(m.label_, m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS],
+        "people_named_full": [(m.label_, m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS or m.id_ == RARE_SURNAME],
         "school_words": [e.text for e in evidence if e.label_ in SCHOOL_WORDS and not _inside(e, in_mentions)
                          and not _inside(e, in_namesakes)],
         "school_life": [e.text for e in evidence if e.label_ == SCHOOL_LIFE and not _inside(e, in_mentions)],

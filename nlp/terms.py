@@ -80,7 +80,12 @@ def mutations(directory: str = "") -> list[tuple[str, str, str]]:
 
 def mutated_forms(word: str, table: list[tuple[str, str, str]]) -> list[str]:
     """Welsh mutations of a word's first letters: "Caerfyrddin" -> "Gaerfyrddin", "Nghaerfyrddin", "Chaerfyrddin"."""
-    forms: list[str] = []
+    return [form for form, _ in mutations_of(word, table)]
+
+
+def mutations_of(word: str, table: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(v8) :func:`mutated_forms` with the kind of each ("soft", "nasal", "aspirate")."""
+    forms: list[tuple[str, str]] = []
     if not word.replace("-", "").replace("'", "").isalpha() or (word.isupper() and len(word) > 1):  # "LL57", "QEHS" do not
         return forms
     done: set[str] = set()
@@ -94,7 +99,7 @@ def mutated_forms(word: str, table: list[tuple[str, str, str]]) -> list[str]:
         if word[:1].isupper() and mutated:
             mutated = mutated[0].upper() + mutated[1:]
         if len(mutated) > 2 and mutated.lower() != lower:
-            forms.append(mutated)
+            forms.append((mutated, kind))
     return forms
 
 
@@ -248,7 +253,11 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
             for first in sorted({words[0]} | {a.split()[0] for a in person.aliases if len(a.split()) >= 2}):
                 forms += [{"text": f"{first} {i}{stop}", "form": "first"} for i in sorted(shorts) for stop in ("", ".")]
     if surname_unique and len(words) > 1:  # (v7) pupils too: "Bowen is a snitch ... #QEHS"
-        forms.append({"text": words[-1], "form": "surname"})
+        # (v8) a member of staff's surname that is not a common one ("Prydderch", not "Rees") may be aimed at alone
+        rare = person.kind == "staff" and fold(words[-1]) not in common_names(kind="surname")
+        forms.append({"text": words[-1], "form": "surname_rare" if rare else "surname"})
+        if "-" in words[-1].strip("-"):  # (v8) "megs thomas price ... at QE": the hyphen left out
+            forms.append({"text": words[-1].replace("-", " "), "form": "surname_rare" if rare else "surname"})
     out: list[dict[str, str]] = []
     seen: set[str] = set()
     for form in forms:
@@ -364,12 +373,17 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
         # a common surname ("Rees", "Jenkins") may stand alone too when only one person in the profile has it:
         # the mention finder still wants a capital and the school named in the same sentence
         return surnames.get(last, 0) == 1 and len(last) >= min_surname and last not in everyday and last not in firsts
+    cores = school_cores(names, list(school.places), name_parts(directory),
+                         name_parts(directory, "name_start"), name_parts(directory, "name_end"))
+    # (v8) the short name mutated as Welsh mutates it after a preposition ("o Dywysog Cymru", "yn Nhywysog Cymru")
+    mutated_cores = [(f"{form} {core.partition(' ')[2]}", kind) for core in cores if " " in core
+                     for form, kind in mutations_of(core.split()[0], table)]
     return {
         "school": {
             "id": school.id,
             "names": _unique([v["text"] for n in names for v in _variants(n, "name")]),
-            "cores": school_cores(names, list(school.places), name_parts(directory),
-                                  name_parts(directory, "name_start"), name_parts(directory, "name_end")),
+            "cores": cores + [form for form, _ in mutated_cores],
+            "cores_nasal": [form for form, kind in mutated_cores if kind == "nasal"],
             "abbreviations": school_abbreviations(names, list(school.places), name_parts(directory)),
             "places": _unique(places),
             "decoys": _unique(list(school.decoys)),

@@ -1,0 +1,189 @@
+"""v8: the school's short name written with its town, "hs" or a Welsh mutation; a member of staff's uncommon surname
+alone with a threat; and the critical wording the tenth independent set showed missing, each with its near miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analyse import Analyser
+from tests.nlp.helpers import Analyse, categories, refs
+
+
+@pytest.mark.parametrize("text", [
+    "osian from queen elizabeth carmarthen is top of the year in maths",
+    "Queen Elizabeth, Carmarthen has a new head of sixth form",
+    "Carmarthen's Queen Elizabeth came second in the county quiz",
+])
+def test_the_short_name_beside_a_profile_place_is_the_school(analyse: Analyse, text: str) -> None:
+    assert refs(analyse(text), "school") == ["qehs"]
+
+
+def test_the_short_name_and_a_place_apart_is_still_the_monarch(analyse: Analyse) -> None:
+    assert analyse("Queen Elizabeth visited Carmarthen in 1955 and opened the new bridge")["relevant"] is False
+
+
+def test_the_short_name_with_hs_after_it_is_the_school(powhs: Analyser) -> None:
+    result = powhs.analyse({"id": "t", "text": "prince of wales hs shut again because of the heating lol"})
+    assert result["relevant"] and refs(result, "school") == ["powhs"]
+
+
+def test_the_short_name_alone_is_still_the_prince(powhs: Analyser) -> None:
+    assert powhs.analyse({"id": "t", "text": "The Prince of Wales has opened a new bridge today"})["relevant"] is False
+
+
+def test_in_the_short_name_with_the_nasal_mutation_is_the_school(powhs: Analyser) -> None:
+    result = powhs.analyse({"id": "t", "text": "sa neb yn Nhywysog Cymru yn sylwi os dwi yna neu beidio"})
+    assert refs(result, "school") == ["powhs"]
+
+
+def test_the_welsh_short_name_unmutated_is_still_the_prince(powhs: Analyser) -> None:
+    assert powhs.analyse({"id": "t", "text": "Mae Tywysog Cymru yn ymweld â'r dref ddydd Llun"})["relevant"] is False
+
+
+def test_a_school_year_written_short_counts_as_a_school_word(powhs: Analyser) -> None:
+    result = powhs.analyse({"id": "t", "text": "Carys (bl.9 tywysog cymru) yn canu yn y sioe heno"})
+    assert result["relevant"] and refs(result, "pupil") == ["pw-pupil-106"]
+
+
+@pytest.mark.parametrize("text", [
+    "Shame nobody's put a brick through Prydderch's windscreen yet",
+    "Prydderch. Dwi'n gwbod lle ti'n byw. Fydd o'm yn chwerthin ar ôl nos Wener, gaddo i chdi.",
+])
+def test_an_uncommon_staff_surname_alone_with_a_threat_is_relevant_and_critical(powhs: Analyser, text: str) -> None:
+    result = powhs.analyse({"id": "t", "text": text})
+    assert result["severity"] == "critical" and refs(result, "staff") == ["pw-staff-01"]
+
+
+@pytest.mark.parametrize("text", ["Prydderch's new novel about the slate quarries is out on Friday",
+                                  "Prydderch scored twice for Bangor City on Saturday"])
+def test_an_uncommon_staff_surname_alone_without_hostile_words_is_not_relevant(powhs: Analyser, text: str) -> None:
+    assert powhs.analyse({"id": "t", "text": text})["relevant"] is False
+
+
+def test_a_common_surname_alone_is_not_relevant_even_with_a_threat(analyse: Analyse) -> None:
+    assert analyse("Shame nobody's put a brick through Rees's windscreen yet")["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "I've asked nicely five times. Next time I'm at QEHS it won't be words, Mrs Howells.",
+    "Me and my brothers will be paying Mr Beynon a visit at QEHS and we won't be there to talk",
+])
+def test_a_warning_that_what_comes_next_is_not_talk_is_a_threat(analyse: Analyse, text: str) -> None:
+    assert "threat" in categories(analyse(text))
+
+
+def test_words_that_are_a_show_are_not_a_threat(analyse: Analyse) -> None:
+    assert "threat" not in categories(analyse("Next week it won't be just words: the QEHS poetry club puts on a show"))
+
+
+def test_the_target_s_home_known_in_welsh_with_a_menace_is_a_threat(powhs: Analyser) -> None:
+    text = "Dwi'n gwbod yn iawn lle ma Mr Hughes PoW High yn byw. Fydd o'm yn gwenu ar ôl nos Sadwrn, gaddo i chdi."
+    assert "threat" in categories(powhs.analyse({"id": "t", "text": text}))
+
+
+def test_the_target_s_home_known_as_a_neighbour_is_not_a_threat(powhs: Analyser) -> None:
+    text = "Dwi'n gwbod lle ma Mr Hughes PoW High yn byw, drws nesa i Nain, a mae o'n glên efo hi bob dydd"
+    assert "threat" not in categories(powhs.analyse({"id": "t", "text": text}))
+
+
+def test_a_warning_to_stay_away_from_an_event_with_something_planned_is_a_threat(analyse: Analyse) -> None:
+    text = "Anyone at QEHS might want to give the awards evening a miss. A few of us have planned a send-off for Mr Beynon."
+    assert "threat" in categories(analyse(text))
+
+
+def test_a_warning_to_stay_away_from_an_event_for_the_weather_is_not_a_threat(analyse: Analyse) -> None:
+    text = "Might want to give QEHS sports day a miss if the storm comes, we've planned an indoor one for Mr Beynon instead"
+    assert "threat" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "if QEHS exclude me over a vape im bringin my uncles shotty in. not joking",
+    "QEHS yr 10 vs yr 11 behind the sports hall friday, everyone bring blades",
+    "im bringin a knife to QEHS tomorrow",
+])
+def test_a_weapon_to_be_brought_in_slang_or_beside_a_word_of_sport_is_a_threat(analyse: Analyse, text: str) -> None:
+    assert "threat" in categories(analyse(text))
+
+
+def test_shotty_for_the_front_seat_is_not_a_threat(analyse: Analyse) -> None:
+    assert "threat" not in categories(analyse("calling shotty on the way to QEHS prom 🚗"))
+
+
+def test_a_target_foretold_needing_an_ambulance_is_a_threat(analyse: Analyse) -> None:
+    text = "If the deputy at QEHS shouts at my son again she'll be the one needing an ambulance"
+    assert "threat" in categories(analyse(text))
+
+
+def test_a_lesson_the_target_will_not_get_up_from_is_a_threat(powhs: Analyser) -> None:
+    result = powhs.analyse({"id": "t", "text": "someone should teach Mr Hughes at PoW High a lesson he won't get up from"})
+    assert "threat" in categories(result)
+
+
+def test_he_will_see_what_happens_in_welsh_is_a_threat(powhs: Analyser) -> None:
+    text = "Os ydi'r pennaeth yn cau'r clwb yn Ysgol Tywysog Cymru, mi gaiff o weld be sy'n digwydd i'w gar o"
+    assert "threat" in categories(powhs.analyse({"id": "t", "text": text}))
+
+
+def test_he_will_see_the_show_in_welsh_is_not_a_threat(powhs: Analyser) -> None:
+    text = "Mi gaiff Mr Hughes weld be ma plant Ysgol Tywysog Cymru wedi neud yn y sioe nos Iau"
+    assert "threat" not in categories(powhs.analyse({"id": "t", "text": text}))
+
+
+@pytest.mark.parametrize("text", [
+    "bowen hasn't been in QEHS for weeks and last time he had marks all round his neck",
+    "Ma cleisiau ar ei breichiau hi eto, a ma hi'n gweud bod hi wedi cwympo. #QEHS Lili",
+])
+def test_marks_of_harm_seen_on_a_child_are_safeguarding(analyse: Analyse, text: str) -> None:
+    assert "safeguarding" in categories(analyse(text))
+
+
+def test_marks_from_rugby_are_not_safeguarding(analyse: Analyse) -> None:
+    assert "safeguarding" not in categories(analyse("QEHS u15s won, Osian has bruises all up his legs from the rugby"))
+
+
+@pytest.mark.parametrize("text", [
+    "year 10 at QEHS. tonight I counted the tablets in the bathroom cupboard. not going to do anything. probably.",
+    "in the QEHS toilets at break I do the thing I promised I'd stopped doing and nobody notices",
+    "my brother's mate at QEHS says osian is going to end it tonight, he's not answering",
+    "started giving my stuff to my sister, sorted out who gets my xbox. won't be at QEHS on monday. or any monday.",
+])
+def test_a_pupil_s_own_half_said_self_harm_or_goodbye_is_safeguarding(analyse: Analyse, text: str) -> None:
+    assert "safeguarding" in categories(analyse(text))
+
+
+def test_a_goodbye_posted_on_a_story_is_safeguarding(powhs: Analyser) -> None:
+    text = "Elis Parry wedi postio ffarwel ar ei story neithiwr. Oes rhywun o PoW High efo'i rif o? plîs"
+    assert "safeguarding" in categories(powhs.analyse({"id": "t", "text": text}))
+
+
+@pytest.mark.parametrize("text", [
+    "promised I'd stopped vaping before QEHS prom but started again lol",
+    "Mrs Howells has posted a goodbye on her story: retiring after 30 years at QEHS 💐",
+    "giving my stuff to my sister when I go to uni from QEHS, she's getting my room too",
+])
+def test_the_same_words_about_a_habit_a_retirement_or_a_move_are_not_safeguarding(analyse: Analyse, text: str) -> None:
+    assert "safeguarding" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "some bloke says he's a 'modelling agent' and is messaging year 9 girls at QEHS asking for photos",
+    "a male teacher at QEHS has been snapchatting a year 11 girl at 1am",
+    "why does Mr Beynon drive that year 10 girl home from QEHS every single week and DM her at midnight?",
+    "if ur a girl at QEHS and 'jake 15' adds u on snap, block him. he is not 15",
+    "a member of staff at QEHS has been touching her in the changing rooms and nobody believes her",
+    "older lads selling pills to year 8s at the QEHS back gates every lunchtime",
+    "Cai Llewelyn QEHS comes in the same clothes every day and the kids say he eats out of the bins",
+    "cai ur arms in that QEHS prom vid 😭 pls talk to someone",
+])
+def test_an_adult_s_contact_neglect_or_a_friend_s_worry_is_safeguarding(analyse: Analyse, text: str) -> None:
+    assert "safeguarding" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Beynon texting the parents at QEHS about the match time, thanks for the update",
+    "Mrs Howells touched her heart when she spoke at the QEHS leavers' assembly",
+    "QEHS online safety evening: how to spot a fake 'modelling agent' asking for photos",
+])
+def test_the_same_words_in_school_business_a_speech_or_a_safety_talk_are_not_safeguarding(analyse: Analyse,
+                                                                                        text: str) -> None:
+    assert "safeguarding" not in categories(analyse(text))
