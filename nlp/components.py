@@ -93,6 +93,19 @@ for _name, _default in (("repmon_item", None), ("repmon_relevant", None), ("repm
         Doc.set_extension(_name, default=_default)
 
 
+def _school_context_words() -> frozenset[str]:
+    """(v8) The one-word school words (``school-words-v2.jsonl``, kind ``context``: "school", "teachers", "athrawon"):
+    with one, a text naming only the school's short name goes to the pipeline, whose flag rules may find it aimed at."""
+    return frozenset(fold(p) for _, row in read_jsonl(SCHOOL_WORDS_FILE) if row.get("kind") == "context"
+                     for p in row.get("phrases", []) if isinstance(p, str) and " " not in p.strip())
+
+
+def school_led_cores(cores: Iterable[str]) -> list[str]:
+    """(v8) The folded short names that a school word leads ("Ysgol y Frenhines", "Ysgol Tywysog"): the school itself."""
+    parts = name_parts()
+    return [fold(c) for c in cores if c.split() and fold(c.split()[0]) in parts]
+
+
 def normalise_doc(doc: Doc) -> Doc:
     """Folding and line-break sentence starts, with no profile (for phrases and bare pipelines)."""
     return line_break_sentences(fold_only(doc))
@@ -172,7 +185,8 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
                           core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
                           placed_cores=[(sorted(CORE_PLACING), fold(c)) for c in school.get("cores", [])],
-                          core_after=CORE_SCHOOL_AFTER)
+                          core_after=CORE_SCHOOL_AFTER, named_cores=school_led_cores(school.get("cores", [])),
+                          core_context=_school_context_words())
 
 
 @Language.factory("repmon_normalise", default_config={"terms": {}})
@@ -328,6 +342,7 @@ class MentionFinder(BatchedPipe):
         if school["cores"]:
             self._add(nlp, "school", self.school_id, "core", school["cores"])
         self.nasal_cores = frozenset(fold(c) for c in school.get("cores_nasal", ()))
+        self.school_led = frozenset(school_led_cores(school.get("cores", ())))
         for person in terms["people"]:
             by_form: dict[str, list[str]] = {}
             for form in person["forms"]:
@@ -416,11 +431,13 @@ class MentionFinder(BatchedPipe):
                 if core.end < len(doc) and doc[core.end].norm_ in CORE_SCHOOL_AFTER:
                     # (v8) "prince of wales hs", "queen elizabeth h.s.": the short name with "high school" written short
                     kept.append(Span(doc, core.start, core.end + 1, label="school", kb_id=self.school_id, span_id="name"))
-                elif self._beside_place(doc, core, places) or (
+                elif (fold(span_text(core)) in self.school_led and not self._name_goes_on(doc, core, places)) \
+                        or self._beside_place(doc, core, places) or (
                         self.nasal_cores and core.start > 0 and doc[core.start - 1].norm_ in NASAL_IN
                         and fold(span_text(core)) in self.nasal_cores):
-                    # (v8) named with its town as schools are ("queen elizabeth carmarthen", "Prince of Wales, Bangor"),
-                    # or "in" it with the nasal mutation "yn" gives ("yn Nhywysog Cymru"): a place, not the prince
+                    # (v8) "Ysgol y Frenhines" (a school word leads it), named with its town as schools are ("queen
+                    # elizabeth carmarthen", "Prince of Wales, Bangor"), or "in" it with the nasal mutation "yn" gives
+                    # ("yn Nhywysog Cymru"): a school, not the queen or the prince
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
                 elif settings and core.start > 0 and doc[core.start - 1].norm_ in CORE_PLACING:
                     # v5: placed as a school ("my sister is at Queen Elizabeth") in a text with a school setting
@@ -435,6 +452,15 @@ class MentionFinder(BatchedPipe):
             kept += self._roles(doc, roles, kept, starts)
         put_spans(doc, "repmon_mentions", filter_spans(kept))  # (in order of start)
         return doc
+
+    @staticmethod
+    def _name_goes_on(doc: Doc, core: Span, places: dict[int, int]) -> bool:
+        """(v8) A capitalised word right after the short name that is not a profile place: another school's longer
+        name ("Ysgol y Frenhines Mary")."""
+        if core.end >= len(doc) or core.end in places:
+            return False
+        word = doc[core.end].text
+        return word[:1].isupper() and word.isalpha()
 
     @staticmethod
     def _beside_place(doc: Doc, core: Span, places: dict[int, int]) -> bool:
@@ -523,6 +549,8 @@ class MentionFinder(BatchedPipe):
                         school_sents and span.end_char - span.start_char >= LOOSE_FIRST_MIN
                         and (span.id_ == "first" or span.label_ == "pupil")):
                     out.append(span)  # (v7) "osian came in with a black eye AGAIN ... QE", "bowen in the yard ... #qe"
+                elif span.id_ == "surname_rare" and span.end_char - span.start_char >= LOOSE_FIRST_MIN:
+                    out.append(span)  # (v8) "if prydderch excludes my lad again": left to the flag rules
                 continue
             if span.id_ in ("surname", "surname_rare") and span.start > 0 and doc[span.start - 1].norm_.rstrip(".") in TITLE_WORDS \
                     and doc[span.start - 1].text[:1].isupper():  # (v6) "would miss Rees": a verb, not a title
@@ -844,6 +872,8 @@ class FlagMaker(BatchedPipe):
 #: from the text classifier (only the critical ones: its guesses on a bare name are weaker than a rule's).
 PROMOTED_BY_RULES = ("threat", "safeguarding", "defamatory", "harassment")
 PROMOTED_BY_CLASSIFIER = ("threat", "safeguarding")
+#: (v8) ... and for the school's short name with a school word, only these from the rules (not the classifier).
+PROMOTED_FOR_SCHOOL = ("threat",)
 #: (v7) ... and only at this probability or more, above its ``classifier_min`` for a relevant item ("Carys Bebb's
 #: sheepdog wins at the Bala trials" read as a threat at 0.40).
 PROMOTED_BY_CLASSIFIER_MIN = 0.5
@@ -854,16 +884,21 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
     """(v7) An item judged not relevant only because a full name alone is too common: relevant after all when one of
     ``flags`` of ``categories`` is aimed at that person ("Tomos Beynon is a paedo", "huw prydderch. we know which
     house"); a namesake wrongly shown costs less than a threat not shown. Returns the flags to keep ([] if not)."""
-    refs = {ref: text for _, ref, text in named}
-    aimed = [f for f in flags if f["category"] in categories and f.get("ref") in refs and f["score"] >= min_score]
+    refs = {ref: (kind, text) for kind, ref, text in named}
+    aimed = [f for f in flags if f["category"] in categories and f.get("ref") in refs and f["score"] >= min_score
+             and (refs[f["ref"]][0] != "school" or f["category"] in PROMOTED_FOR_SCHOOL)]
     if not aimed:
         return []
     ext = doc._
     ext.repmon_relevant = True
-    text = refs[aimed[0]["ref"]]
-    named_as = "full name" if " " in text.strip() else "name"  # (v8) or an uncommon surname alone, "Prydderch"
-    ext.repmon_relevance = (f"{named_as} {aimed[0]['ref']} '{text}' with {aimed[0]['category']} aimed at "
-                            f"them{by}, and nothing that says it is someone else or elsewhere")
+    kind, text = refs[aimed[0]["ref"]]
+    if kind == "school":  # (v8) the short name with a school word, and a threat to the school
+        ext.repmon_relevance = (f"the short name '{text}' with a school word, and {aimed[0]['category']} aimed at the "
+                                f"school{by}; nothing says it is the monarch, another sense or another school")
+    else:
+        named_as = "full name" if " " in text.strip() else "name"  # (v8) or an uncommon surname alone, "Prydderch"
+        ext.repmon_relevance = (f"{named_as} {aimed[0]['ref']} '{text}' with {aimed[0]['category']} aimed at "
+                                f"them{by}, and nothing that says it is someone else or elsewhere")
     doc.user_data.pop(relevance.PROVISIONAL_KEY, None)
     return flags
 
@@ -941,7 +976,7 @@ class ClassifierJudge:
             flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]
             if not any(f["category"] == "identifying" for f in flags):
                 flags += flagging.pupil_flags(persons)
-        named = relevance.provisional(doc) if not ext.repmon_relevant else []
+        named = [n for n in relevance.provisional(doc) if n[0] != "school"] if not ext.repmon_relevant else []
         if named:  # (v7) still not relevant after the rules: only a critical reading makes it so
             flags = promote_if_aimed(doc, named, flags, PROMOTED_BY_CLASSIFIER, f" (the text classifier, {self.version})",
                                      PROMOTED_BY_CLASSIFIER_MIN)

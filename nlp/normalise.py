@@ -94,7 +94,8 @@ class NameNormaliser:
                  exact_only: Iterable[str] = (), extra_triggers: Iterable[str] = (), generic: Iterable[str] = (),
                  core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = (),
                  placed_cores: Iterable[tuple[list[str], str]] = (), initials: Iterable[str] = (),
-                 core_after: Iterable[str] = ()) -> None:
+                 core_after: Iterable[str] = (), named_cores: Iterable[str] = (),
+                 core_context: Iterable[str] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
         self.titles = {t.rstrip(".") for t in titles}
         self.title_words = frozenset(fold(t) for t in self.titles)  # (v7) for the prefilter's misspelt-name check
@@ -134,6 +135,9 @@ class NameNormaliser:
         if after:  # (v8) the short name with "high school" written short after it ("prince of wales hs")
             placed += [r"[\W_]+".join(re.escape(w) for w in _WORDS.findall(core)) + r"[\W_]+(?:" + "|".join(after) + ")"
                        for _, core in placed_cores if _WORDS.findall(core)]
+        placed += [r"[\W_]+".join(re.escape(w) for w in _WORDS.findall(core)) for core in named_cores
+                   if _WORDS.findall(core)]  # (v8) "ysgol y frenhines": a school word leads the short name
+        self.core_context = frozenset(core_context)  # (v8) a school word beside the short name: the pipeline decides
         self.placed_cores = re.compile(r"(?<![^\W_'])(?:" + "|".join(placed) + r")(?![^\W_])") if placed else None
         self.name_ends = frozenset(n.split()[-1] for n in names if len(n.split()) >= 3) & set(generic)
         self.name_end_hashes = frozenset(get_string_id(w) for w in self.name_ends)
@@ -175,6 +179,8 @@ class NameNormaliser:
             return NAMES_MAYBE if self._misspelt_full_name(words) or self._misspelt_after_title(words) else NAMES_NOTHING
         if self.placed_cores is not None and self.placed_cores.search(folded):
             return NAMES_MAYBE  # v5: the short name placed as a school ("is at Queen Elizabeth")
+        if not self.core_context.isdisjoint(words):
+            return NAMES_MAYBE  # (v8) with a school word: a threat aimed at it makes it relevant (components)
         if self._misspelt_full_name(words):
             return NAMES_MAYBE
         return NAMES_SHORT_ONLY if self.full_names is None or self.full_names.search(folded) is None else NAMES_MAYBE

@@ -246,6 +246,7 @@ def summarise(doc: Doc) -> Summary:
         "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS],
         "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"],
         "people_named_full": [(m.label_, m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS or m.id_ == RARE_SURNAME],
+        "core_named": [(m.label_, m.kb_id_, m.text) for m in named if m.id_ == "core"],
         "school_words": [e.text for e in evidence if e.label_ in SCHOOL_WORDS and not _inside(e, in_mentions)
                          and not _inside(e, in_namesakes)],
         "school_life": [e.text for e in evidence if e.label_ == SCHOOL_LIFE and not _inside(e, in_mentions)],
@@ -279,11 +280,14 @@ def named_in_full(parts: list[Summary]) -> list[tuple[str, str, str]]:
     """(v7) People from the profile named in full, as (kind, ref, text), in an item judged not relevant only because
     the name alone is too common ("Dafydd Rees knows what he did", "huw prydderch. we know which house"): nothing
     says it is someone else or elsewhere (no decoy, namesake word, other town, other sense of the school's name).
-    The flag rules then decide: a threat, abuse or an allegation aimed at that person makes the item relevant."""
+    The flag rules then decide: a threat, abuse or an allegation aimed at that person makes the item relevant.
+    (v8) Also the school's short name with a school word in its sentence, as ("school", ref, text): only a threat
+    the rules find aimed at it makes the item relevant ("llosgi Tywysog Cymru i'r llawr efo'r
+    athrawon i gyd tu mewn")."""
     s = parts[0] if len(parts) == 1 else merge(parts)
     if any(s.get(key) for key in ("decoys", "namesake", "towns_elsewhere", "not_school", "elsewhere")):
         return []
-    return list(s.get("people_named_full", []))
+    return list(s.get("people_named_full", [])) + list(s.get("core_named", []))
 
 
 def provisional(doc: Doc) -> list[tuple[str, str, str]]:

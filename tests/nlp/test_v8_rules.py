@@ -187,3 +187,71 @@ def test_an_adult_s_contact_neglect_or_a_friend_s_worry_is_safeguarding(analyse:
 def test_the_same_words_in_school_business_a_speech_or_a_safety_talk_are_not_safeguarding(analyse: Analyse,
                                                                                         text: str) -> None:
     assert "safeguarding" not in categories(analyse(text))
+
+
+# -- v8, second round (indep11 opened) --
+
+def test_the_short_name_led_by_a_school_word_is_the_school(analyse: Analyse) -> None:
+    assert refs(analyse("dim pwynt mynd nôl i ysgol y frenhines dydd llun"), "school") == ["qehs"]
+
+
+def test_the_short_name_led_by_a_school_word_and_another_name_after_it_is_another_school(analyse: Analyse) -> None:
+    assert analyse("Ysgol y Frenhines Mary yn Llundain wedi cau am byth")["relevant"] is False
+
+
+def test_the_short_name_with_a_school_word_and_a_threat_to_the_school_is_relevant(powhs: Analyser) -> None:
+    text = "un diwrnod arall o hyn a dwi'n llosgi Tywysog Cymru i'r llawr efo'r athrawon i gyd tu mewn"
+    result = powhs.analyse({"id": "t", "text": text})
+    assert result["relevant"] and result["severity"] == "critical"
+
+
+def test_the_short_name_with_a_school_word_and_no_threat_is_still_not_relevant(powhs: Analyser) -> None:
+    text = "Tywysog Cymru yn ymweld â'r athrawon a'r disgyblion yn yr ysgol newydd yng Nghaernarfon"
+    assert powhs.analyse({"id": "t", "text": text})["relevant"] is False
+
+
+def test_an_uncommon_staff_surname_in_lower_case_with_a_threat_is_relevant(powhs: Analyser) -> None:
+    text = "if prydderch excludes my lad again ill be waiting by the gates and he wont be driving home that night"
+    result = powhs.analyse({"id": "t", "text": text})
+    assert result["severity"] == "critical" and refs(result, "staff") == ["pw-staff-01"]
+
+
+@pytest.mark.parametrize("text", [
+    "Some of us dads are going to pay Mrs Howells a visit at home this weekend and explain things. #QEHS",
+    "'accidentally' leaving the gas on in Mrs P's lab while she's locked in the prep room 😇 #qehs",
+    "Three complaints to QEHS. Next time I won't be writing a review, I'll be dealing with it myself, and with him.",
+    "QEHS won't listen to letters, maybe they'll listen to something louder. I've complained for a year.",
+])
+def test_a_visit_an_accident_in_scare_quotes_or_dealing_with_it_oneself_is_a_threat(analyse: Analyse,
+                                                                                     text: str) -> None:
+    assert "threat" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "If you want to pay Mrs Howells a visit, she runs the QEHS library book swap every Thursday 📚",
+    "The QEHS boiler broke so I'm dealing with it myself today, and with the plumber tomorrow",
+    "The QEHS band will be something louder this year: drums and brass at the summer concert",
+])
+def test_a_visit_a_job_done_oneself_or_a_louder_band_is_not_a_threat(analyse: Analyse, text: str) -> None:
+    assert "threat" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Osian Bowen QEHS wedi bod yn cysgu yn y sied tu ôl i'r clwb rygbi ers wythnos achos ma'i lystad e'n ei fwrw fe",
+    "my little brother in yr 9 at QEHS got filmed in the changing rooms after PE and it's going round",
+    "a year 10 girl at QEHS was sexually assaulted on the school bus and nobody has told the parents",
+    "cai llewelyn selling his nan's tablets round the back of the QEHS sports hall again",
+])
+def test_sleeping_out_violence_at_home_images_assault_or_pills_sold_are_safeguarding(analyse: Analyse,
+                                                                                    text: str) -> None:
+    assert "safeguarding" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Howells at QEHS hid a sexual assault report to protect the school's name",
+    "QEHS sixth form sleeping rough for one night to raise £500 for the homeless charity",
+    "my dad hits the ball further than anyone at the QEHS parents' cricket match",
+])
+def test_a_cover_up_alleged_a_sponsored_sleep_out_or_a_cricket_shot_is_not_safeguarding(analyse: Analyse,
+                                                                                       text: str) -> None:
+    assert "safeguarding" not in categories(analyse(text))
