@@ -255,3 +255,40 @@ def test_sleeping_out_violence_at_home_images_assault_or_pills_sold_are_safeguar
 def test_a_cover_up_alleged_a_sponsored_sleep_out_or_a_cricket_shot_is_not_safeguarding(analyse: Analyse,
                                                                                        text: str) -> None:
     assert "safeguarding" not in categories(analyse(text))
+
+
+# -- v8, third round (indep12 opened) --
+
+@pytest.mark.parametrize("text", [
+    "Os na fydd rhywbeth yn newid, bydd rhywun yn mynd miwn i QEHS a dangos iddo fe beth yw dicter go iawn.",
+    "Dr Rees at QEHS, you have children of your own. Think how you'd feel if something happened to them. Something to think about.",
+    "Unrhyw un yn gwbod pryd ma Mrs Howells yn gadael QEHS fel arfer? Gofyn am reswm.",
+    "if ur at QEHS pls just dont come in friday. cant say more 🤐",
+    "what do you actually get for slapping a teacher if you're 15? asking cos Miss Jenkins at QEHS is pushing it",
+    "strolling into QEHS on the last day with a backpack full of surprises for Dr Rees 💣😂",
+    "if Mr Beynon benches me again he's not walking off that pitch. #QEHS",
+])
+def test_veiled_threats_found_in_indep12_are_threats(analyse: Analyse, text: str) -> None:
+    assert "threat" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "QEHS closed on Friday for the inset day, don't come in, enjoy the long weekend",
+    "what do you get for the QEHS leavers' hoodie order, does it include the names on the back?",
+    "we've got a little surprise for Mrs Howells' retirement at QEHS 🎉🎂",
+    "Anyone know when Mrs Howells leaves QEHS? We want to give her flowers on her last day 💐",
+])
+def test_the_same_shapes_about_closures_orders_parties_or_flowers_are_not_threats(analyse: Analyse, text: str) -> None:
+    assert "threat" not in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "an older lad gives cheap phones and cash to year 8s at QEHS to carry packages to town after school",
+    "Megan QEHS showing everyone her arms in the changing rooms again, it's not a cry for help",
+])
+def test_children_carrying_packages_or_self_harm_mocked_is_safeguarding(analyse: Analyse, text: str) -> None:
+    assert "safeguarding" in categories(analyse(text))
+
+
+def test_a_charity_appeal_called_a_cry_for_help_is_not_safeguarding(analyse: Analyse) -> None:
+    assert "safeguarding" not in categories(analyse("The QEHS food bank appeal is a cry for help from the whole town"))
