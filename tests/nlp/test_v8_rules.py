@@ -292,3 +292,27 @@ def test_children_carrying_packages_or_self_harm_mocked_is_safeguarding(analyse:
 
 def test_a_charity_appeal_called_a_cry_for_help_is_not_safeguarding(analyse: Analyse) -> None:
     assert "safeguarding" not in categories(analyse("The QEHS food bank appeal is a cry for help from the whole town"))
+
+
+# -- v8: harassment --
+
+@pytest.mark.parametrize("text", [
+    "Osian Bowen the thicko from the learning support unit at QE lol 🤣",
+    "that Jenkins woman at QEHS is a dried-up old witch",
+    "Osian Bowen yn hoyw bois 🤮🤮 QE Caerfyrddin",
+    "caught Megan Thomas-Price crying her eyes out in the QEHS loos 😭 full vid on my story",
+])
+def test_name_calling_outing_or_a_humiliating_video_of_a_named_person_is_harassment(analyse: Analyse,
+                                                                                   text: str) -> None:
+    assert "harassment" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Osian Bowen played the fool in the QEHS panto and stole the show",
+    "Proud of Osian Bowen for speaking at the QEHS Pride assembly about being gay 🏳️‍🌈",
+    "Megan Thomas-Price's solo had the whole QEHS hall in tears, full vid on my story 😭❤️",
+    "Cai Llewelyn brings the bat to QEHS cricket club every Friday",
+])
+def test_a_role_a_proud_coming_out_a_moving_solo_or_a_cricket_bat_is_not_harassment(analyse: Analyse,
+                                                                                   text: str) -> None:
+    assert "harassment" not in categories(analyse(text))
