@@ -316,3 +316,27 @@ def test_name_calling_outing_or_a_humiliating_video_of_a_named_person_is_harassm
 def test_a_role_a_proud_coming_out_a_moving_solo_or_a_cricket_bat_is_not_harassment(analyse: Analyse,
                                                                                    text: str) -> None:
     assert "harassment" not in categories(analyse(text))
+
+
+# -- v8: disrepute --
+
+@pytest.mark.parametrize("text", [
+    "someone's posted screenshots of the QEHS staff group chat slagging off parents by name 😬",
+    "watch the scrap outside QEHS today 😂 teachers just stood there eating their sandwiches",
+    "Parents have criticised Queen Elizabeth High School in Carmarthen after 200 pupils were sent home over trainers",
+    "QEHS charging £40 for a 'compulsory' blazer with the new logo. Cash grab.",
+    "My son's IDP at QEHS says he gets 1:1 support in maths. Two terms in, we are still waiting.",
+    "QEHS on the news again for the vapes in the toilets. Embarrassing.",
+])
+def test_leaks_fights_left_alone_parents_anger_charges_unmet_plans_and_embarrassment_are_disrepute(
+        analyse: Analyse, text: str) -> None:
+    assert "disrepute" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "QEHS year 11 raised £500 for the food bank, yn codi arian i'r elusen",
+    "QEHS rugby: what a fight back in the second half, the whole team stood there proud at the end",
+    "QEHS closed today because of the snow, all pupils were sent home at 11",
+])
+def test_fundraising_a_comeback_or_a_snow_day_is_not_disrepute(analyse: Analyse, text: str) -> None:
+    assert "disrepute" not in categories(analyse(text))
