@@ -340,3 +340,26 @@ def test_leaks_fights_left_alone_parents_anger_charges_unmet_plans_and_embarrass
 ])
 def test_fundraising_a_comeback_or_a_snow_day_is_not_disrepute(analyse: Analyse, text: str) -> None:
     assert "disrepute" not in categories(analyse(text))
+
+
+# -- v8: defamatory --
+
+@pytest.mark.parametrize("text", [
+    "osian bowen from QEHS is the one nicking from the lockers, everyone knows",
+    "Heard Mrs Howells got the push from her last school for marking her own son's papers. QEHS should know.",
+    "Mrs Pritchard at QEHS bought her degree online, imagine being taught chem by her",
+    "Mr Beynon the PE teacher at QEHS is defo a perv, stares at the lads in the changing rooms",
+    "Mae Mr Beynon QEHS yn yfed cyn dod i'r ysgol, ma pawb yn gwbod",
+    "QEHS results are fake. Teachers do half the coursework for the kids.",
+])
+def test_allegations_in_slang_welsh_or_informal_words_are_defamatory(analyse: Analyse, text: str) -> None:
+    assert "defamatory" in categories(analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "QEHS wedi gyrru canlyniadau ffug-arholiadau'r plant i'r teuluoedd anghywir",
+    "Osian Bowen nicking the ball off the QEHS striker for the winner ⚽",
+    "Mrs Howells got the push-bike prize at the QEHS raffle",
+])
+def test_mock_exam_results_a_tackle_or_a_raffle_are_not_defamatory(analyse: Analyse, text: str) -> None:
+    assert "defamatory" not in categories(analyse(text))
