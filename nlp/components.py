@@ -47,7 +47,7 @@ from nlp.lexicon import (
     read_jsonl,
 )
 from nlp.found import Found, found_in, put_spans
-from nlp.matchgate import PatternGate, doc_norms
+from nlp.matchgate import GatedMatcher, PatternGate, doc_norms
 from nlp.normalise import NameNormaliser, fold_only, keep_norms, line_break_sentences, norms_of, span_text, text_of
 from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
 from repmon.config import SEVERITIES
@@ -655,8 +655,7 @@ class CueFinder(BatchedPipe):
         self.vocab = nlp.vocab
         # The token Matcher costs time for every pattern at every token, so only the rules that can match the
         # text run (those whose needed words are in it, see nlp.matchgate), with a cached Matcher per set of rules.
-        self.gate = PatternGate(nlp.vocab)
-        self.matchers: dict[tuple[str, ...], Matcher] = {}
+        self.gated = GatedMatcher(nlp.vocab)
         table = mutations(patterns_dir)
         self.dropped_g = _ing_stems(self.rules.values(), parts_file, patterns_dir)
         for rule in self.rules.values():
@@ -670,7 +669,7 @@ class CueFinder(BatchedPipe):
                     self.matcher.add(rule.id, [list(p) for p in rule.patterns])
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{rule.source}: bad Matcher pattern in rule '{rule.id}' ({exc}).") from None
-                self.gate.add(rule.id, rule.patterns)
+                self.gated.add(rule.id, rule.patterns)
 
     def _restore_g(self, doc: Doc) -> None:
         """(v8) A final g dropped as people type and say it ("bringin", "sortin", "comin'"): the norm of a word the
@@ -685,20 +684,9 @@ class CueFinder(BatchedPipe):
         if changed:
             keep_norms(doc)
 
-    def _matcher_for(self, doc: Doc) -> Matcher | None:
+    def _matcher_for(self, doc: Doc, norms: set[int] | None = None) -> Matcher | None:
         """A Matcher with only the rules that can match ``doc`` (cached by that set of rules), or None."""
-        active = self.gate.possible(doc_norms(doc))
-        if not active:
-            return None
-        matcher = self.matchers.get(active)
-        if matcher is None:
-            if len(self.matchers) >= 1024:
-                self.matchers.clear()
-            matcher = Matcher(self.vocab)
-            for rid in active:
-                matcher.add(rid, [list(p) for p in self.rules[rid].patterns])
-            self.matchers[active] = matcher
-        return matcher
+        return self.gated.matcher_for(doc_norms(doc) if norms is None else norms)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
@@ -706,7 +694,8 @@ class CueFinder(BatchedPipe):
             return doc
         if self.dropped_g and _G_DROPPED.search(text_of(doc)):
             self._restore_g(doc)
-        matcher = self._matcher_for(doc)
+        norms = doc_norms(doc)
+        matcher = self._matcher_for(doc, norms)
         parts: Parts | None = None
         has_pii = "repmon_pii" in doc.spans and len(doc.spans["repmon_pii"]) > 0
         found: list[tuple[int, int, CueRule]] = []  # (start, end, rule): Span objects only for those kept
@@ -719,7 +708,7 @@ class CueFinder(BatchedPipe):
             if rule.not_preceded_by and start > 0 and doc[start - 1].norm_ in rule.not_preceded_by:
                 continue
             if (rule.needs or rule.unless) and self.parts is not None:  # v5: a compositional rule (nlp/compose.py)
-                parts = parts or self.parts(doc)
+                parts = parts or self.parts(doc, norms)
                 if not parts.allows(rule, start):
                     continue
             found.append((start, end, rule))

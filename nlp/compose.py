@@ -37,6 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp.lexicon import CueRule, PatternFileError, load_settings, read_jsonl
+from nlp.matchgate import GatedMatcher, doc_norms
 from nlp.relevance import sent_starts
 from nlp.terms import mutated_forms, mutations
 
@@ -69,7 +70,8 @@ class PartFinder:
         from nlp.components import _phrase_docs  # the one way phrases are folded for matching
 
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = Matcher(nlp.vocab, validate=True)  # checks the patterns; ``gated`` runs them
+        self.gated = GatedMatcher(nlp.vocab)  # only the parts whose words are in the text
         table = mutations(patterns_dir)
         names: set[str] = set(BUILT_IN)
         for number, row in read_jsonl(parts_file, patterns_dir):
@@ -92,6 +94,7 @@ class PartFinder:
                     self.matcher.add(name, patterns)
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{parts_file}:{number}: bad Matcher pattern ({exc}).") from None
+                self.gated.add(name, patterns, gate_id=f"{name}:{number}")
         for rule in rules:
             unknown = {n for group in rule.needs for n in group} | set(rule.unless)
             unknown -= names
@@ -101,14 +104,16 @@ class PartFinder:
         settings = load_settings(modifiers_file, patterns_dir)
         self.school_refs = {nlp.vocab.strings.add(w) for w in settings.school_refs}
 
-    def __call__(self, doc: Doc) -> Parts:
+    def __call__(self, doc: Doc, norms: set[int] | None = None) -> Parts:
+        """The parts in ``doc``; ``norms``: its :func:`~nlp.matchgate.doc_norms`, when the caller has them."""
+        matcher = self.gated.matcher_for(doc_norms(doc) if norms is None else norms)
         starts = sent_starts(doc)
         found: dict[str, set[int]] = {}
 
         def add(name: str, token_i: int) -> None:
             found.setdefault(name, set()).add(bisect_right(starts, token_i) - 1)
 
-        for match_id, start, _ in list(self.phrases(doc)) + list(self.matcher(doc)):
+        for match_id, start, _ in list(self.phrases(doc)) + (list(matcher(doc)) if matcher is not None else []):
             add(doc.vocab.strings[match_id], start)
         for m in doc.spans["repmon_mentions"] if "repmon_mentions" in doc.spans else ():
             if m.label_ in ("staff", "pupil"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -80,3 +81,40 @@ class PatternGate:
                 else:
                     viable.add(rule)
         return tuple(self.rules[i] for i in sorted(viable))
+
+
+class GatedMatcher:
+    """A token Matcher that runs, on each Doc, only the rules that can match it (see :class:`PatternGate`), with a
+    Matcher cached for each set of such rules. Its matches are those of one Matcher holding every rule, in the
+    order that Matcher would give for the same rules; the rules are never greedy."""
+
+    def __init__(self, vocab: Vocab, cache_size: int = 1024) -> None:
+        self.vocab = vocab
+        self.gate = PatternGate(vocab)
+        self.patterns: dict[str, tuple[str, list[list[dict[str, Any]]]]] = {}  # gate id -> (match key, patterns)
+        self.matchers: dict[tuple[str, ...], Matcher] = {}
+        self.cache_size = cache_size
+
+    def add(self, key: str, patterns: Iterable[Pattern], gate_id: str | None = None) -> None:
+        """Add ``patterns`` under the match ``key``; ``gate_id`` (default ``key``) names them in the gate when
+        one key is added more than once."""
+        kept = [list(p) for p in patterns]
+        gate_id = key if gate_id is None else gate_id
+        self.patterns[gate_id] = (key, kept)
+        self.gate.add(gate_id, kept)
+
+    def matcher_for(self, norms: set[int]) -> Matcher | None:
+        """A Matcher with only the rules that can match a text with these NORM hashes, or None when none can."""
+        active = self.gate.possible(norms)
+        if not active:
+            return None
+        matcher = self.matchers.get(active)
+        if matcher is None:
+            if len(self.matchers) >= self.cache_size:
+                self.matchers.clear()
+            matcher = Matcher(self.vocab)
+            for gate_id in active:
+                key, patterns = self.patterns[gate_id]
+                matcher.add(key, [list(p) for p in patterns])
+            self.matchers[active] = matcher
+        return matcher
