@@ -37,7 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp.lexicon import CueRule, PatternFileError, load_settings, read_jsonl
-from nlp.matchgate import GatedMatcher, doc_norms
+from nlp.matchgate import GatedMatcher, doc_words
 from nlp.relevance import sent_starts
 from nlp.terms import mutated_forms, mutations
 
@@ -104,9 +104,9 @@ class PartFinder:
         settings = load_settings(modifiers_file, patterns_dir)
         self.school_refs = {nlp.vocab.strings.add(w) for w in settings.school_refs}
 
-    def __call__(self, doc: Doc, norms: set[int] | None = None) -> Parts:
-        """The parts in ``doc``; ``norms``: its :func:`~nlp.matchgate.doc_norms`, when the caller has them."""
-        matcher = self.gated.matcher_for(doc_norms(doc) if norms is None else norms)
+    def __call__(self, doc: Doc, words: set[int] | None = None) -> Parts:
+        """The parts in ``doc``; ``words``: its :func:`~nlp.matchgate.doc_words`, when the caller has them."""
+        matcher = self.gated.matcher_for(doc_words(doc) if words is None else words)
         starts = sent_starts(doc)
         found: dict[str, set[int]] = {}
 

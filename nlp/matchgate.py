@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -31,25 +32,38 @@ def doc_norms(doc: Doc) -> set[int]:
     return set(norms_of(doc))
 
 
-def pattern_needs(vocab: Vocab, pattern: Pattern) -> Needs:
-    """The word sets of the tokens a match of ``pattern`` must have, smallest first."""
+def doc_words(doc: Doc) -> set[int]:
+    """The NORM and LOWER hashes of the doc's tokens, for a gate on both (``PatternGate(attrs=GATE_ATTRS)``)."""
+    return set(norms_of(doc)) | (set(doc.to_array(LOWER).tolist()) if len(doc) else set())
+
+
+#: The token attributes a :class:`GatedMatcher` gates on (:func:`doc_words` holds the words of both).
+GATE_ATTRS = ("NORM", "LOWER")
+
+
+def pattern_needs(vocab: Vocab, pattern: Pattern, attrs: tuple[str, ...] = ("NORM",)) -> Needs:
+    """The word sets of the tokens a match of ``pattern`` must have, smallest first: for each token that must be
+    there, a set for each of ``attrs`` that it takes from a list (or a single word)."""
     needs = []
     for token in pattern:
-        norm = token.get("NORM")
-        if token.get("OP", "1") not in ("1", "+") or norm is None:
+        if token.get("OP", "1") not in ("1", "+"):
             continue
-        words = {norm} if isinstance(norm, str) else set(norm.get("IN", ())) if isinstance(norm, dict) and \
-            set(norm) == {"IN"} else None
-        if words:
-            needs.append(frozenset(vocab.strings.add(w) for w in words))
+        for attr in attrs:
+            value = token.get(attr)
+            words = {value} if isinstance(value, str) else set(value.get("IN", ())) \
+                if isinstance(value, dict) and set(value) == {"IN"} else None
+            if words and all(isinstance(w, str) for w in words):
+                needs.append(frozenset(vocab.strings.add(w) for w in words))
     return tuple(sorted(needs, key=len))
 
 
 class PatternGate:
     """The rules (each a list of Matcher patterns) that can match a text, in the order they were added."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, attrs: tuple[str, ...] = ("NORM",)) -> None:
+        """``attrs``: the token attributes whose words the texts' sets hold (NORM: :func:`doc_norms`)."""
         self.vocab = vocab
+        self.attrs = attrs
         self.rules: list[str] = []
         self.always: set[int] = set()  # rules with a pattern that needs no particular word
         self.patterns: list[tuple[int, Needs]] = []  # (rule, needs) of each pattern that needs words...
@@ -59,7 +73,7 @@ class PatternGate:
         rule = len(self.rules)
         self.rules.append(rule_id)
         for pattern in patterns:
-            needs = pattern_needs(self.vocab, pattern)
+            needs = pattern_needs(self.vocab, pattern, self.attrs)
             if not needs:
                 self.always.add(rule)
                 continue
@@ -68,7 +82,7 @@ class PatternGate:
                 self.by_word.setdefault(word, []).append(len(self.patterns) - 1)
 
     def possible(self, norms: set[int]) -> tuple[str, ...]:
-        """The ids of the rules that can match a text with these NORM hashes."""
+        """The ids of the rules that can match a text with these NORM hashes (or the words of ``attrs``)."""
         viable = set(self.always)
         for word in self.by_word.keys() & norms:
             for index in self.by_word[word]:
@@ -90,7 +104,7 @@ class GatedMatcher:
 
     def __init__(self, vocab: Vocab, cache_size: int = 1024) -> None:
         self.vocab = vocab
-        self.gate = PatternGate(vocab)
+        self.gate = PatternGate(vocab, GATE_ATTRS)
         self.patterns: dict[str, tuple[str, list[list[dict[str, Any]]]]] = {}  # gate id -> (match key, patterns)
         self.matchers: dict[tuple[str, ...], Matcher] = {}
         self.cache_size = cache_size
@@ -103,9 +117,9 @@ class GatedMatcher:
         self.patterns[gate_id] = (key, kept)
         self.gate.add(gate_id, kept)
 
-    def matcher_for(self, norms: set[int]) -> Matcher | None:
-        """A Matcher with only the rules that can match a text with these NORM hashes, or None when none can."""
-        active = self.gate.possible(norms)
+    def matcher_for(self, words: set[int]) -> Matcher | None:
+        """A Matcher with only the rules that can match a text with these :func:`doc_words`, or None when none can."""
+        active = self.gate.possible(words)
         if not active:
             return None
         matcher = self.matchers.get(active)
