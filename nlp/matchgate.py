@@ -13,9 +13,9 @@ with those rules alone, or not at all. The matches are the same.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -33,12 +33,16 @@ def doc_norms(doc: Doc) -> set[int]:
 
 
 def doc_words(doc: Doc) -> set[int]:
-    """The NORM and LOWER hashes of the doc's tokens, for a gate on both (``PatternGate(attrs=GATE_ATTRS)``)."""
-    return set(norms_of(doc)) | (set(doc.to_array(LOWER).tolist()) if len(doc) else set())
+    """The NORM, LOWER, ORTH and SHAPE hashes of the doc's tokens in one set, for a gate on all of them
+    (``PatternGate(attrs=GATE_ATTRS)``; a word of one attribute taken for another only lets a rule run)."""
+    words = set(norms_of(doc))
+    if len(doc):
+        words.update(cast(list[int], doc.to_array([LOWER, ORTH, SHAPE]).ravel().tolist()))
+    return words
 
 
-#: The token attributes a :class:`GatedMatcher` gates on (:func:`doc_words` holds the words of both).
-GATE_ATTRS = ("NORM", "LOWER")
+#: The token attributes a :class:`GatedMatcher` gates on (:func:`doc_words` holds their words; TEXT is ORTH).
+GATE_ATTRS = ("NORM", "LOWER", "ORTH", "TEXT", "SHAPE")
 
 
 def pattern_needs(vocab: Vocab, pattern: Pattern, attrs: tuple[str, ...] = ("NORM",)) -> Needs:
