@@ -61,6 +61,10 @@ def pattern_needs(vocab: Vocab, pattern: Pattern, attrs: tuple[str, ...] = ("NOR
     return tuple(sorted(needs, key=len))
 
 
+#: How many answers a :class:`PatternGate` keeps (by the set of a text's words that some pattern needs).
+ANSWERS_KEPT = 4096
+
+
 class PatternGate:
     """The rules (each a list of Matcher patterns) that can match a text, in the order they were added."""
 
@@ -72,6 +76,8 @@ class PatternGate:
         self.always: set[int] = set()  # rules with a pattern that needs no particular word
         self.patterns: list[tuple[int, Needs]] = []  # (rule, needs) of each pattern that needs words...
         self.by_word: dict[int, list[int]] = {}  # ...indexed by the words of its smallest set (NORM hash -> patterns)
+        self.words: set[int] = set()  # every word any pattern needs: the answer depends on a text's words among them
+        self.answers: dict[frozenset[int], tuple[str, ...]] = {}  # (memo, by those words)
 
     def add(self, rule_id: str, patterns: Iterable[Pattern]) -> None:
         rule = len(self.rules)
@@ -82,11 +88,22 @@ class PatternGate:
                 self.always.add(rule)
                 continue
             self.patterns.append((rule, needs))
+            self.words.update(*needs)
+            self.answers.clear()
             for word in needs[0]:
                 self.by_word.setdefault(word, []).append(len(self.patterns) - 1)
 
     def possible(self, norms: set[int]) -> tuple[str, ...]:
         """The ids of the rules that can match a text with these NORM hashes (or the words of ``attrs``)."""
+        key = frozenset(self.words.intersection(norms))
+        answer = self.answers.get(key)
+        if answer is None:
+            if len(self.answers) >= ANSWERS_KEPT:
+                self.answers.clear()
+            answer = self.answers[key] = self._possible(key)
+        return answer
+
+    def _possible(self, norms: frozenset[int]) -> tuple[str, ...]:
         viable = set(self.always)
         for word in self.by_word.keys() & norms:
             for index in self.by_word[word]:
