@@ -47,7 +47,7 @@ from nlp.lexicon import (
     read_jsonl,
 )
 from nlp.found import Found, found_in, put_spans
-from nlp.matchgate import GatedMatcher, PatternGate, doc_norms, doc_words
+from nlp.matchgate import GatedMatcher, PatternGate, doc_norms, doc_words, words_and_norms
 from nlp.normalise import NameNormaliser, fold_only, keep_norms, line_break_sentences, norms_of, span_text, text_of
 from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
 from repmon.config import SEVERITIES
@@ -686,7 +686,8 @@ class CueFinder(BatchedPipe):
 
     def _matcher_for(self, doc: Doc, words: set[int] | None = None) -> Matcher | None:
         """A Matcher with only the rules that can match ``doc`` (cached by that set of rules), or None."""
-        return self.gated.matcher_for(doc_words(doc) if words is None else words)
+        present, norms = words_and_norms(doc)
+        return self.gated.matcher_for(present if words is None else words, norms)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
@@ -694,8 +695,8 @@ class CueFinder(BatchedPipe):
             return doc
         if self.dropped_g and _G_DROPPED.search(text_of(doc)):
             self._restore_g(doc)
-        present = doc_words(doc)
-        matcher = self._matcher_for(doc, present)
+        present, norms = words_and_norms(doc)
+        matcher = self.gated.matcher_for(present, norms)
         parts: Parts | None = None
         has_pii = "repmon_pii" in doc.spans and len(doc.spans["repmon_pii"]) > 0
         found: list[tuple[int, int, CueRule]] = []  # (start, end, rule): Span objects only for those kept
@@ -708,7 +709,7 @@ class CueFinder(BatchedPipe):
             if rule.not_preceded_by and start > 0 and doc[start - 1].norm_ in rule.not_preceded_by:
                 continue
             if (rule.needs or rule.unless) and self.parts is not None:  # v5: a compositional rule (nlp/compose.py)
-                parts = parts or self.parts(doc, present)
+                parts = parts or self.parts(doc, present, norms)
                 if not parts.allows(rule, start):
                     continue
             found.append((start, end, rule))

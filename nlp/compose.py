@@ -37,7 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp.lexicon import CueRule, PatternFileError, load_settings, read_jsonl
-from nlp.matchgate import GatedMatcher, doc_words
+from nlp.matchgate import GatedMatcher, words_and_norms
 from nlp.relevance import sent_starts
 from nlp.terms import mutated_forms, mutations
 
@@ -104,9 +104,12 @@ class PartFinder:
         settings = load_settings(modifiers_file, patterns_dir)
         self.school_refs = {nlp.vocab.strings.add(w) for w in settings.school_refs}
 
-    def __call__(self, doc: Doc, words: set[int] | None = None) -> Parts:
-        """The parts in ``doc``; ``words``: its :func:`~nlp.matchgate.doc_words`, when the caller has them."""
-        matcher = self.gated.matcher_for(doc_words(doc) if words is None else words)
+    def __call__(self, doc: Doc, words: set[int] | None = None, norms: list[int] | None = None) -> Parts:
+        """The parts in ``doc``; ``words`` and ``norms``: its :func:`~nlp.matchgate.words_and_norms`, when the
+        caller has them."""
+        if words is None or norms is None:
+            words, norms = words_and_norms(doc)
+        matcher = self.gated.matcher_for(words, norms)
         starts = sent_starts(doc)
         found: dict[str, set[int]] = {}
 

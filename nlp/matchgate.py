@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, cast
 
-from spacy.attrs import LOWER, ORTH, SHAPE
+from spacy.attrs import LOWER, NORM, ORTH, SHAPE
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -35,10 +35,40 @@ def doc_norms(doc: Doc) -> set[int]:
 def doc_words(doc: Doc) -> set[int]:
     """The NORM, LOWER, ORTH and SHAPE hashes of the doc's tokens in one set, for a gate on all of them
     (``PatternGate(attrs=GATE_ATTRS)``; a word of one attribute taken for another only lets a rule run)."""
-    words = set(norms_of(doc))
-    if len(doc):
-        words.update(cast(list[int], doc.to_array([LOWER, ORTH, SHAPE]).ravel().tolist()))
-    return words
+    return words_and_norms(doc)[0]
+
+
+def words_and_norms(doc: Doc) -> tuple[set[int], list[int]]:
+    """:func:`doc_words`, and the NORM hash of each token (as the Matcher reads them now)."""
+    if not len(doc):
+        return set(), []
+    array = doc.to_array([NORM, LOWER, ORTH, SHAPE])
+    return set(cast(list[int], array.ravel().tolist())), cast(list[int], array[:, 0].tolist())
+
+
+#: For one pattern: the NORM word sets of each two tokens next to each other that a match must have.
+Pairs = tuple[tuple[frozenset[int], frozenset[int]], ...]
+
+
+def pattern_pairs(vocab: Vocab, pattern: Pattern) -> Pairs:
+    """The NORM word sets of each two tokens of ``pattern`` that a match must have side by side: both tokens
+    without ``OP`` and taking a NORM from a list (or a single word)."""
+    sets: list[frozenset[int] | None] = []
+    for token in pattern:
+        norm = token.get("NORM")
+        words = {norm} if isinstance(norm, str) else set(norm["IN"]) \
+            if isinstance(norm, dict) and set(norm) == {"IN"} and isinstance(norm["IN"], list) else None
+        usable = "OP" not in token and words and all(isinstance(w, str) for w in words)
+        sets.append(frozenset(vocab.strings.add(w) for w in words) if usable and words else None)
+    return tuple((a, b) for a, b in zip(sets, sets[1:]) if a is not None and b is not None)
+
+
+def has_pair(norms: list[int], first: frozenset[int], second: frozenset[int]) -> bool:
+    """Whether a token with a NORM in ``first`` is followed by one with a NORM in ``second``."""
+    for i in range(len(norms) - 1):
+        if norms[i] in first and norms[i + 1] in second:
+            return True
+    return False
 
 
 #: The token attributes a :class:`GatedMatcher` gates on (:func:`doc_words` holds their words; TEXT is ORTH).
@@ -127,7 +157,8 @@ class GatedMatcher:
         self.vocab = vocab
         self.gate = PatternGate(vocab, GATE_ATTRS)
         self.patterns: dict[str, tuple[str, list[list[dict[str, Any]]]]] = {}  # gate id -> (match key, patterns)
-        self.matchers: dict[tuple[str, ...], Matcher] = {}
+        self.pairs: dict[str, list[Pairs]] = {}  # gate id -> each pattern's pairs (see pattern_pairs)
+        self.matchers: dict[tuple[tuple[str, tuple[int, ...]], ...], Matcher] = {}
         self.cache_size = cache_size
 
     def add(self, key: str, patterns: Iterable[Pattern], gate_id: str | None = None) -> None:
@@ -136,20 +167,30 @@ class GatedMatcher:
         kept = [list(p) for p in patterns]
         gate_id = key if gate_id is None else gate_id
         self.patterns[gate_id] = (key, kept)
+        self.pairs[gate_id] = [pattern_pairs(self.vocab, p) for p in kept]
         self.gate.add(gate_id, kept)
 
-    def matcher_for(self, words: set[int]) -> Matcher | None:
-        """A Matcher with only the rules that can match a text with these :func:`doc_words`, or None when none can."""
-        active = self.gate.possible(words)
+    def matcher_for(self, words: set[int], norms: list[int] | None = None) -> Matcher | None:
+        """A Matcher with only the rules that can match a text with these :func:`doc_words`, or None when none can;
+        given the text's ``norms`` (:func:`words_and_norms`), only the patterns whose pairs of words side by side
+        are in it. Dropping a pattern that cannot match leaves the others' matches, and their order, as they were."""
+        active: list[tuple[str, tuple[int, ...]]] = []
+        for gate_id in self.gate.possible(words):
+            every = range(len(self.pairs[gate_id]))
+            chosen = tuple(every) if norms is None else tuple(
+                j for j in every if all(has_pair(norms, a, b) for a, b in self.pairs[gate_id][j]))
+            if chosen:
+                active.append((gate_id, chosen))
         if not active:
             return None
-        matcher = self.matchers.get(active)
+        selection = tuple(active)
+        matcher = self.matchers.get(selection)
         if matcher is None:
             if len(self.matchers) >= self.cache_size:
                 self.matchers.clear()
             matcher = Matcher(self.vocab)
-            for gate_id in active:
+            for gate_id, chosen in selection:
                 key, patterns = self.patterns[gate_id]
-                matcher.add(key, [list(p) for p in patterns])
-            self.matchers[active] = matcher
+                matcher.add(key, [list(patterns[j]) for j in chosen])
+            self.matchers[selection] = matcher
         return matcher
