@@ -658,6 +658,7 @@ class CueFinder(BatchedPipe):
         self.gated = GatedMatcher(nlp.vocab)
         table = mutations(patterns_dir)
         self.dropped_g = _ing_stems(self.rules.values(), parts_file, patterns_dir)
+        self.restored_g: dict[int, str] = {}  # norm hash -> its "-ing" form, or "" (see _restore_g)
         for rule in self.rules.values():
             if rule.phrases:
                 phrases = list(rule.phrases)
@@ -675,11 +676,17 @@ class CueFinder(BatchedPipe):
         """(v8) A final g dropped as people type and say it ("bringin", "sortin", "comin'"): the norm of a word the
         cue rules use with "-ing" is restored, so "im bringin a knife" reads as "bringing"."""
         changed = False
-        for token in doc:
-            norm = token.norm_
-            stem = norm[:-3] if norm.endswith("in'") else norm[:-2] if norm.endswith("in") else ""
-            if len(stem) >= 2 and stem in self.dropped_g:
-                token.norm_ = stem + "ing"
+        strings, restored = doc.vocab.strings, self.restored_g
+        for i, norm in enumerate(doc.to_array("NORM").tolist() if len(doc) else []):
+            word = restored.get(norm)
+            if word is None:  # each norm's answer is kept (by hash): Token objects only for the words restored
+                if len(restored) >= 100_000:
+                    restored.clear()
+                text = strings[norm]
+                stem = text[:-3] if text.endswith("in'") else text[:-2] if text.endswith("in") else ""
+                word = restored[norm] = stem + "ing" if len(stem) >= 2 and stem in self.dropped_g else ""
+            if word:
+                doc[i].norm_ = word
                 changed = True
         if changed:
             keep_norms(doc)

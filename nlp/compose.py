@@ -124,7 +124,7 @@ class PartFinder:
                 add(m.label_, m.start)
             elif m.label_ == "school":  # the school named anywhere in a post is near every sentence of it
                 found.setdefault("school", set()).update(range(len(starts)))
-        for i, norm in enumerate(doc.to_array("NORM").tolist() if len(doc) else []):
+        for i, norm in enumerate(norms):  # (as the doc's NORM array: the caller's are read after the last change)
             if norm in self.school_refs:
                 add("school", i)
         return Parts(starts, found)
