@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Sentencizer
@@ -392,12 +393,12 @@ class MentionFinder(BatchedPipe):
             candidates = [c for c in candidates if not any(
                 o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in other_senses)]
         kept = filter_spans(candidates)
-        abbreviations = [t.i for t in doc if t.text.rstrip(".") in self.abbreviations] \
-            if self.abbreviations and any(a in text_of(doc) for a in self.abbreviations) else []
+        abbreviations = self._written_abbreviations(doc) if self.abbreviations else []
         # v6: written in lower case ("megs from qe", "#qe") right after a word of place or a hashtag; (v7) or with a
         # school word in its sentence or a person from the profile named ("a qe sixth former", "the pow toilets")
-        loose = [t.i for t in doc if t.text not in self.abbreviations and t.text.lower() in self.loose_abbreviations] \
-            if self.loose_hashes and not self.loose_hashes.isdisjoint(norms_of(doc)) else []
+        loose = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in self.loose_hashes
+                 and doc[i].text not in self.abbreviations and doc[i].text.lower() in self.loose_abbreviations] \
+            if self.loose_hashes and not self.loose_hashes.isdisjoint(norms_of(doc)) else []  # (Tokens for those only)
         starts = relevance.sent_starts(doc) if cores or firsts or abbreviations or roles or loose else [0]
         if loose:
             kept += self._loose_abbreviations(doc, loose, kept, other_senses, school_words, starts)
@@ -435,6 +436,22 @@ class MentionFinder(BatchedPipe):
             kept += self._roles(doc, roles, kept, starts)
         put_spans(doc, "repmon_mentions", filter_spans(kept))  # (in order of start)
         return doc
+
+    def _written_abbreviations(self, doc: Doc) -> list[int]:
+        """The tokens that are the abbreviation as written in the profile, with or without dots after it: found in
+        the text, so Token objects are made only for the tokens that start where it is."""
+        text = text_of(doc)
+        at: set[int] = set()
+        for abbreviation in self.abbreviations:
+            pos = text.find(abbreviation)
+            while pos != -1:
+                at.add(pos)
+                pos = text.find(abbreviation, pos + 1)
+        if not at:
+            return []
+        token_at = {start: i for i, start in enumerate(doc.to_array(IDX).tolist())}
+        return sorted(i for i in (token_at.get(pos) for pos in at)
+                      if i is not None and doc[i].text.rstrip(".") in self.abbreviations)
 
     @staticmethod
     def _beside_place(doc: Doc, core: Span, places: dict[int, int]) -> bool:

@@ -8,6 +8,12 @@ takes a ``NORM`` from a list, one word of that list. :class:`PatternGate`
 keeps those lists for each rule and answers, from the set of NORM values
 in a Doc (:func:`doc_norms`), which rules can match; the Matcher then runs
 with those rules alone, or not at all. The matches are the same.
+
+:class:`GatedMatcher` (the cue rules and their parts) gates on the LOWER,
+ORTH (TEXT) and SHAPE words of a pattern too (:func:`doc_words`), and runs a
+pattern only when each two side-by-side tokens it needs (no ``OP``, a NORM
+from a list) are side by side in the text. A pattern left out cannot match,
+so the others' matches come in the order one Matcher with every rule gives.
 """
 
 from __future__ import annotations
