@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Sentencizer
@@ -47,7 +48,7 @@ from nlp.lexicon import (
     read_jsonl,
 )
 from nlp.found import Found, found_in, put_spans
-from nlp.matchgate import PatternGate, doc_norms
+from nlp.matchgate import GatedMatcher, PatternGate, doc_norms, doc_words, words_and_norms
 from nlp.normalise import NameNormaliser, fold_only, keep_norms, line_break_sentences, norms_of, span_text, text_of
 from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
 from repmon.config import SEVERITIES
@@ -407,12 +408,12 @@ class MentionFinder(BatchedPipe):
             candidates = [c for c in candidates if not any(
                 o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in other_senses)]
         kept = filter_spans(candidates)
-        abbreviations = [t.i for t in doc if t.text.rstrip(".") in self.abbreviations] \
-            if self.abbreviations and any(a in text_of(doc) for a in self.abbreviations) else []
+        abbreviations = self._written_abbreviations(doc) if self.abbreviations else []
         # v6: written in lower case ("megs from qe", "#qe") right after a word of place or a hashtag; (v7) or with a
         # school word in its sentence or a person from the profile named ("a qe sixth former", "the pow toilets")
-        loose = [t.i for t in doc if t.text not in self.abbreviations and t.text.lower() in self.loose_abbreviations] \
-            if self.loose_hashes and not self.loose_hashes.isdisjoint(norms_of(doc)) else []
+        loose = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in self.loose_hashes
+                 and doc[i].text not in self.abbreviations and doc[i].text.lower() in self.loose_abbreviations] \
+            if self.loose_hashes and not self.loose_hashes.isdisjoint(norms_of(doc)) else []  # (Tokens for those only)
         starts = relevance.sent_starts(doc) if cores or firsts or abbreviations or roles or loose else [0]
         if loose:
             kept += self._loose_abbreviations(doc, loose, kept, other_senses, school_words, starts)
@@ -452,6 +453,22 @@ class MentionFinder(BatchedPipe):
             kept += self._roles(doc, roles, kept, starts)
         put_spans(doc, "repmon_mentions", filter_spans(kept))  # (in order of start)
         return doc
+
+    def _written_abbreviations(self, doc: Doc) -> list[int]:
+        """The tokens that are the abbreviation as written in the profile, with or without dots after it: found in
+        the text, so Token objects are made only for the tokens that start where it is."""
+        text = text_of(doc)
+        at: set[int] = set()
+        for abbreviation in self.abbreviations:
+            pos = text.find(abbreviation)
+            while pos != -1:
+                at.add(pos)
+                pos = text.find(abbreviation, pos + 1)
+        if not at:
+            return []
+        token_at = {start: i for i, start in enumerate(doc.to_array(IDX).tolist())}
+        return sorted(i for i in (token_at.get(pos) for pos in at)
+                      if i is not None and doc[i].text.rstrip(".") in self.abbreviations)
 
     @staticmethod
     def _name_goes_on(doc: Doc, core: Span, places: dict[int, int]) -> bool:
@@ -683,10 +700,10 @@ class CueFinder(BatchedPipe):
         self.vocab = nlp.vocab
         # The token Matcher costs time for every pattern at every token, so only the rules that can match the
         # text run (those whose needed words are in it, see nlp.matchgate), with a cached Matcher per set of rules.
-        self.gate = PatternGate(nlp.vocab)
-        self.matchers: dict[tuple[str, ...], Matcher] = {}
+        self.gated = GatedMatcher(nlp.vocab)
         table = mutations(patterns_dir)
         self.dropped_g = _ing_stems(self.rules.values(), parts_file, patterns_dir)
+        self.restored_g: dict[int, str] = {}  # norm hash -> its "-ing" form, or "" (see _restore_g)
         for rule in self.rules.values():
             if rule.phrases:
                 phrases = list(rule.phrases)
@@ -698,35 +715,31 @@ class CueFinder(BatchedPipe):
                     self.matcher.add(rule.id, [list(p) for p in rule.patterns])
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{rule.source}: bad Matcher pattern in rule '{rule.id}' ({exc}).") from None
-                self.gate.add(rule.id, rule.patterns)
+                self.gated.add(rule.id, rule.patterns)
 
     def _restore_g(self, doc: Doc) -> None:
         """(v8) A final g dropped as people type and say it ("bringin", "sortin", "comin'"): the norm of a word the
         cue rules use with "-ing" is restored, so "im bringin a knife" reads as "bringing"."""
         changed = False
-        for token in doc:
-            norm = token.norm_
-            stem = norm[:-3] if norm.endswith("in'") else norm[:-2] if norm.endswith("in") else ""
-            if len(stem) >= 2 and stem in self.dropped_g:
-                token.norm_ = stem + "ing"
+        strings, restored = doc.vocab.strings, self.restored_g
+        for i, norm in enumerate(doc.to_array("NORM").tolist() if len(doc) else []):
+            word = restored.get(norm)
+            if word is None:  # each norm's answer is kept (by hash): Token objects only for the words restored
+                if len(restored) >= 100_000:
+                    restored.clear()
+                text = strings[norm]
+                stem = text[:-3] if text.endswith("in'") else text[:-2] if text.endswith("in") else ""
+                word = restored[norm] = stem + "ing" if len(stem) >= 2 and stem in self.dropped_g else ""
+            if word:
+                doc[i].norm_ = word
                 changed = True
         if changed:
             keep_norms(doc)
 
-    def _matcher_for(self, doc: Doc) -> Matcher | None:
+    def _matcher_for(self, doc: Doc, words: set[int] | None = None) -> Matcher | None:
         """A Matcher with only the rules that can match ``doc`` (cached by that set of rules), or None."""
-        active = self.gate.possible(doc_norms(doc))
-        if not active:
-            return None
-        matcher = self.matchers.get(active)
-        if matcher is None:
-            if len(self.matchers) >= 1024:
-                self.matchers.clear()
-            matcher = Matcher(self.vocab)
-            for rid in active:
-                matcher.add(rid, [list(p) for p in self.rules[rid].patterns])
-            self.matchers[active] = matcher
-        return matcher
+        present, norms = words_and_norms(doc)
+        return self.gated.matcher_for(present if words is None else words, norms)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
@@ -734,7 +747,8 @@ class CueFinder(BatchedPipe):
             return doc
         if self.dropped_g and _G_DROPPED.search(text_of(doc)):
             self._restore_g(doc)
-        matcher = self._matcher_for(doc)
+        present, norms = words_and_norms(doc)
+        matcher = self.gated.matcher_for(present, norms)
         parts: Parts | None = None
         has_pii = "repmon_pii" in doc.spans and len(doc.spans["repmon_pii"]) > 0
         found: list[tuple[int, int, CueRule]] = []  # (start, end, rule): Span objects only for those kept
@@ -747,7 +761,7 @@ class CueFinder(BatchedPipe):
             if rule.not_preceded_by and start > 0 and doc[start - 1].norm_ in rule.not_preceded_by:
                 continue
             if (rule.needs or rule.unless) and self.parts is not None:  # v5: a compositional rule (nlp/compose.py)
-                parts = parts or self.parts(doc)
+                parts = parts or self.parts(doc, present, norms)
                 if not parts.allows(rule, start):
                     continue
             found.append((start, end, rule))

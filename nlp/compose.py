@@ -37,6 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp.lexicon import CueRule, PatternFileError, load_settings, read_jsonl
+from nlp.matchgate import GatedMatcher, words_and_norms
 from nlp.relevance import sent_starts
 from nlp.terms import mutated_forms, mutations
 
@@ -69,7 +70,8 @@ class PartFinder:
         from nlp.components import _phrase_docs  # the one way phrases are folded for matching
 
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = Matcher(nlp.vocab, validate=True)  # checks the patterns; ``gated`` runs them
+        self.gated = GatedMatcher(nlp.vocab)  # only the parts whose words are in the text
         table = mutations(patterns_dir)
         names: set[str] = set(BUILT_IN)
         for number, row in read_jsonl(parts_file, patterns_dir):
@@ -92,6 +94,7 @@ class PartFinder:
                     self.matcher.add(name, patterns)
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{parts_file}:{number}: bad Matcher pattern ({exc}).") from None
+                self.gated.add(name, patterns, gate_id=f"{name}:{number}")
         for rule in rules:
             unknown = {n for group in rule.needs for n in group} | set(rule.unless)
             unknown -= names
@@ -101,14 +104,19 @@ class PartFinder:
         settings = load_settings(modifiers_file, patterns_dir)
         self.school_refs = {nlp.vocab.strings.add(w) for w in settings.school_refs}
 
-    def __call__(self, doc: Doc) -> Parts:
+    def __call__(self, doc: Doc, words: set[int] | None = None, norms: list[int] | None = None) -> Parts:
+        """The parts in ``doc``; ``words`` and ``norms``: its :func:`~nlp.matchgate.words_and_norms`, when the
+        caller has them."""
+        if words is None or norms is None:
+            words, norms = words_and_norms(doc)
+        matcher = self.gated.matcher_for(words, norms)
         starts = sent_starts(doc)
         found: dict[str, set[int]] = {}
 
         def add(name: str, token_i: int) -> None:
             found.setdefault(name, set()).add(bisect_right(starts, token_i) - 1)
 
-        for match_id, start, _ in list(self.phrases(doc)) + list(self.matcher(doc)):
+        for match_id, start, _ in list(self.phrases(doc)) + (list(matcher(doc)) if matcher is not None else []):
             add(doc.vocab.strings[match_id], start)
         for m in doc.spans["repmon_mentions"] if "repmon_mentions" in doc.spans else ():
             if m.label_ in ("staff", "pupil"):
@@ -116,7 +124,7 @@ class PartFinder:
                 add(m.label_, m.start)
             elif m.label_ == "school":  # the school named anywhere in a post is near every sentence of it
                 found.setdefault("school", set()).update(range(len(starts)))
-        for i, norm in enumerate(doc.to_array("NORM").tolist() if len(doc) else []):
+        for i, norm in enumerate(norms):  # (as the doc's NORM array: the caller's are read after the last change)
             if norm in self.school_refs:
                 add("school", i)
         return Parts(starts, found)

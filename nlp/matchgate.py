@@ -8,13 +8,21 @@ takes a ``NORM`` from a list, one word of that list. :class:`PatternGate`
 keeps those lists for each rule and answers, from the set of NORM values
 in a Doc (:func:`doc_norms`), which rules can match; the Matcher then runs
 with those rules alone, or not at all. The matches are the same.
+
+:class:`GatedMatcher` (the cue rules and their parts) gates on the LOWER,
+ORTH (TEXT) and SHAPE words of a pattern too (:func:`doc_words`), and runs a
+pattern only when each two side-by-side tokens it needs (no ``OP``, a NORM
+from a list) are side by side in the text. A pattern left out cannot match,
+so the others' matches come in the order one Matcher with every rule gives.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
+from spacy.attrs import LOWER, NORM, ORTH, SHAPE
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -30,44 +38,108 @@ def doc_norms(doc: Doc) -> set[int]:
     return set(norms_of(doc))
 
 
-def pattern_needs(vocab: Vocab, pattern: Pattern) -> Needs:
-    """The word sets of the tokens a match of ``pattern`` must have, smallest first."""
-    needs = []
+def doc_words(doc: Doc) -> set[int]:
+    """The NORM, LOWER, ORTH and SHAPE hashes of the doc's tokens in one set, for a gate on all of them
+    (``PatternGate(attrs=GATE_ATTRS)``; a word of one attribute taken for another only lets a rule run)."""
+    return words_and_norms(doc)[0]
+
+
+def words_and_norms(doc: Doc) -> tuple[set[int], list[int]]:
+    """:func:`doc_words`, and the NORM hash of each token (as the Matcher reads them now)."""
+    if not len(doc):
+        return set(), []
+    array = doc.to_array([NORM, LOWER, ORTH, SHAPE])
+    return set(cast(list[int], array.ravel().tolist())), cast(list[int], array[:, 0].tolist())
+
+
+#: For one pattern: the NORM word sets of each two tokens next to each other that a match must have.
+Pairs = tuple[tuple[frozenset[int], frozenset[int]], ...]
+
+
+def pattern_pairs(vocab: Vocab, pattern: Pattern) -> Pairs:
+    """The NORM word sets of each two tokens of ``pattern`` that a match must have side by side: both tokens
+    without ``OP`` and taking a NORM from a list (or a single word)."""
+    sets: list[frozenset[int] | None] = []
     for token in pattern:
         norm = token.get("NORM")
-        if token.get("OP", "1") not in ("1", "+") or norm is None:
+        words = {norm} if isinstance(norm, str) else set(norm["IN"]) \
+            if isinstance(norm, dict) and set(norm) == {"IN"} and isinstance(norm["IN"], list) else None
+        usable = "OP" not in token and words and all(isinstance(w, str) for w in words)
+        sets.append(frozenset(vocab.strings.add(w) for w in words) if usable and words else None)
+    return tuple((a, b) for a, b in zip(sets, sets[1:]) if a is not None and b is not None)
+
+
+def has_pair(norms: list[int], first: frozenset[int], second: frozenset[int]) -> bool:
+    """Whether a token with a NORM in ``first`` is followed by one with a NORM in ``second``."""
+    for i in range(len(norms) - 1):
+        if norms[i] in first and norms[i + 1] in second:
+            return True
+    return False
+
+
+#: The token attributes a :class:`GatedMatcher` gates on (:func:`doc_words` holds their words; TEXT is ORTH).
+GATE_ATTRS = ("NORM", "LOWER", "ORTH", "TEXT", "SHAPE")
+
+
+def pattern_needs(vocab: Vocab, pattern: Pattern, attrs: tuple[str, ...] = ("NORM",)) -> Needs:
+    """The word sets of the tokens a match of ``pattern`` must have, smallest first: for each token that must be
+    there, a set for each of ``attrs`` that it takes from a list (or a single word)."""
+    needs = []
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
             continue
-        words = {norm} if isinstance(norm, str) else set(norm.get("IN", ())) if isinstance(norm, dict) and \
-            set(norm) == {"IN"} else None
-        if words:
-            needs.append(frozenset(vocab.strings.add(w) for w in words))
+        for attr in attrs:
+            value = token.get(attr)
+            words = {value} if isinstance(value, str) else set(value.get("IN", ())) \
+                if isinstance(value, dict) and set(value) == {"IN"} else None
+            if words and all(isinstance(w, str) for w in words):
+                needs.append(frozenset(vocab.strings.add(w) for w in words))
     return tuple(sorted(needs, key=len))
+
+
+#: How many answers a :class:`PatternGate` keeps (by the set of a text's words that some pattern needs).
+ANSWERS_KEPT = 4096
 
 
 class PatternGate:
     """The rules (each a list of Matcher patterns) that can match a text, in the order they were added."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, attrs: tuple[str, ...] = ("NORM",)) -> None:
+        """``attrs``: the token attributes whose words the texts' sets hold (NORM: :func:`doc_norms`)."""
         self.vocab = vocab
+        self.attrs = attrs
         self.rules: list[str] = []
         self.always: set[int] = set()  # rules with a pattern that needs no particular word
         self.patterns: list[tuple[int, Needs]] = []  # (rule, needs) of each pattern that needs words...
         self.by_word: dict[int, list[int]] = {}  # ...indexed by the words of its smallest set (NORM hash -> patterns)
+        self.words: set[int] = set()  # every word any pattern needs: the answer depends on a text's words among them
+        self.answers: dict[frozenset[int], tuple[str, ...]] = {}  # (memo, by those words)
 
     def add(self, rule_id: str, patterns: Iterable[Pattern]) -> None:
         rule = len(self.rules)
         self.rules.append(rule_id)
         for pattern in patterns:
-            needs = pattern_needs(self.vocab, pattern)
+            needs = pattern_needs(self.vocab, pattern, self.attrs)
             if not needs:
                 self.always.add(rule)
                 continue
             self.patterns.append((rule, needs))
+            self.words.update(*needs)
+            self.answers.clear()
             for word in needs[0]:
                 self.by_word.setdefault(word, []).append(len(self.patterns) - 1)
 
     def possible(self, norms: set[int]) -> tuple[str, ...]:
-        """The ids of the rules that can match a text with these NORM hashes."""
+        """The ids of the rules that can match a text with these NORM hashes (or the words of ``attrs``)."""
+        key = frozenset(self.words.intersection(norms))
+        answer = self.answers.get(key)
+        if answer is None:
+            if len(self.answers) >= ANSWERS_KEPT:
+                self.answers.clear()
+            answer = self.answers[key] = self._possible(key)
+        return answer
+
+    def _possible(self, norms: frozenset[int]) -> tuple[str, ...]:
         viable = set(self.always)
         for word in self.by_word.keys() & norms:
             for index in self.by_word[word]:
@@ -80,3 +152,51 @@ class PatternGate:
                 else:
                     viable.add(rule)
         return tuple(self.rules[i] for i in sorted(viable))
+
+
+class GatedMatcher:
+    """A token Matcher that runs, on each Doc, only the rules that can match it (see :class:`PatternGate`), with a
+    Matcher cached for each set of such rules. Its matches are those of one Matcher holding every rule, in the
+    order that Matcher would give for the same rules; the rules are never greedy."""
+
+    def __init__(self, vocab: Vocab, cache_size: int = 1024) -> None:
+        self.vocab = vocab
+        self.gate = PatternGate(vocab, GATE_ATTRS)
+        self.patterns: dict[str, tuple[str, list[list[dict[str, Any]]]]] = {}  # gate id -> (match key, patterns)
+        self.pairs: dict[str, list[Pairs]] = {}  # gate id -> each pattern's pairs (see pattern_pairs)
+        self.matchers: dict[tuple[tuple[str, tuple[int, ...]], ...], Matcher] = {}
+        self.cache_size = cache_size
+
+    def add(self, key: str, patterns: Iterable[Pattern], gate_id: str | None = None) -> None:
+        """Add ``patterns`` under the match ``key``; ``gate_id`` (default ``key``) names them in the gate when
+        one key is added more than once."""
+        kept = [list(p) for p in patterns]
+        gate_id = key if gate_id is None else gate_id
+        self.patterns[gate_id] = (key, kept)
+        self.pairs[gate_id] = [pattern_pairs(self.vocab, p) for p in kept]
+        self.gate.add(gate_id, kept)
+
+    def matcher_for(self, words: set[int], norms: list[int] | None = None) -> Matcher | None:
+        """A Matcher with only the rules that can match a text with these :func:`doc_words`, or None when none can;
+        given the text's ``norms`` (:func:`words_and_norms`), only the patterns whose pairs of words side by side
+        are in it. Dropping a pattern that cannot match leaves the others' matches, and their order, as they were."""
+        active: list[tuple[str, tuple[int, ...]]] = []
+        for gate_id in self.gate.possible(words):
+            every = range(len(self.pairs[gate_id]))
+            chosen = tuple(every) if norms is None else tuple(
+                j for j in every if all(has_pair(norms, a, b) for a, b in self.pairs[gate_id][j]))
+            if chosen:
+                active.append((gate_id, chosen))
+        if not active:
+            return None
+        selection = tuple(active)
+        matcher = self.matchers.get(selection)
+        if matcher is None:
+            if len(self.matchers) >= self.cache_size:
+                self.matchers.clear()
+            matcher = Matcher(self.vocab)
+            for gate_id, chosen in selection:
+                key, patterns = self.patterns[gate_id]
+                matcher.add(key, [list(patterns[j]) for j in chosen])
+            self.matchers[selection] = matcher
+        return matcher

@@ -59,7 +59,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from spacy.attrs import SENT_START
+from spacy.attrs import NORM, SENT_START
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from nlp.found import Found, found_in
@@ -84,6 +85,7 @@ ADDRESSED_FORMS = ("title", "title_full", "title_first", "alias")
 PERSON_FROM = frozenset({"of", "from", "o"})
 #: Words before a town that put the text somewhere ("Mr Hughes ... in Wrexham").
 PLACED_IN = frozenset({"in", "at", "yn", "ym", "yng"})
+_PLACED_IN_IDS = frozenset(get_string_id(w) for w in PLACED_IN)
 
 #: Mention forms that name a person in full; the others ("Mrs P", "Megan") are short.
 FULL_FORMS = ("full", "title_full", "mutated")
@@ -201,9 +203,10 @@ def _towns_elsewhere(doc: Doc, excluded: set[int]) -> list[str]:
     """v5, round 4: capitalised words after "in", "at", "yn" that are not a profile place ("... in Swansea").
     ``excluded``: the tokens of mentions and profile places."""
     out = []
-    for token in doc[:-1]:
-        if token.norm_ in PLACED_IN:
-            word = doc[token.i + 1]
+    norms = doc.to_array(NORM).tolist() if len(doc) else []  # Token objects only after "in", "at", ...
+    for i in range(len(norms) - 1):
+        if norms[i] in _PLACED_IN_IDS:
+            word = doc[i + 1]
             if _could_be_town(word, excluded) and word.norm_ not in NOT_AFTER_NAME:
                 out.append(word.text)
     return out

@@ -12,6 +12,7 @@ import spacy
 from nlp.analyse import Analyser
 from nlp.components import CueFinder
 from nlp.found import found_in
+from nlp.matchgate import words_and_norms
 from nlp.regexgate import AT_SIGN, DIGIT, Presence, needs
 
 NLP_DIR = Path(__file__).resolve().parents[2] / "nlp"
@@ -32,8 +33,8 @@ def test_cue_rules_skipped_for_a_text_never_match_it(analyser: Analyser) -> None
     for text in _texts():
         doc = analyser.doc({"id": "t", "text": "QEHS Carmarthen: " + text})
         gated = cues._matcher_for(doc)
-        found = {(strings[m], s, e) for m, s, e in gated(doc)} if gated is not None else set()
-        assert found == {(strings[m], s, e) for m, s, e in cues.matcher(doc)}, text
+        found = [(strings[m], s, e) for m, s, e in gated(doc)] if gated is not None else []
+        assert found == [(strings[m], s, e) for m, s, e in cues.matcher(doc)], text  # the same matches, in order
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -58,3 +59,14 @@ def test_found_in_follows_a_replaced_span_group() -> None:
     doc.spans["people"] = [doc[4:5]]
     assert [(f.text, f.start, f.start_char) for f in found_in(doc, "people")] == [("QEHS", 4, 25)]
     assert found_in(doc, "missing") == []
+
+
+def test_part_patterns_skipped_for_a_text_never_match_it(analyser: Analyser) -> None:
+    cues = analyser.nlp.get_pipe("repmon_cues")
+    assert isinstance(cues, CueFinder) and cues.parts is not None
+    parts, strings = cues.parts, analyser.nlp.vocab.strings
+    for text in _texts():
+        doc = analyser.doc({"id": "t", "text": "QEHS Carmarthen: " + text})
+        gated = parts.gated.matcher_for(*words_and_norms(doc))
+        found = [(strings[m], s, e) for m, s, e in gated(doc)] if gated is not None else []
+        assert found == [(strings[m], s, e) for m, s, e in parts.matcher(doc)], text
