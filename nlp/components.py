@@ -66,7 +66,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-welsh-v4.jsonl", "cues-threat-v5.jsonl", "cues-safeguarding-v5.jsonl", "cues-defamatory-v5.jsonl",
              "cues-harassment-v5.jsonl", "cues-disrepute-v5.jsonl", "cues-threat-v6.jsonl", "cues-safeguarding-v6.jsonl",
              "cues-defamatory-v6.jsonl", "cues-harassment-v6.jsonl", "cues-disrepute-v6.jsonl", "cues-more-v6.jsonl",
-             "cues-defamatory-v7.jsonl", "cues-threat-v8.jsonl", "cues-safeguarding-v8.jsonl", "cues-harassment-v8.jsonl", "cues-disrepute-v8.jsonl", "cues-defamatory-v8.jsonl"]
+             "cues-defamatory-v7.jsonl", "cues-threat-v8.jsonl", "cues-safeguarding-v8.jsonl", "cues-harassment-v8.jsonl",
+             "cues-disrepute-v8.jsonl", "cues-defamatory-v8.jsonl"]
 SETTING_FILE = "school-words-v8.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
 PARTS_FILE = "parts-v8.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").

@@ -194,13 +194,16 @@ def common_names(directory: str = "", kind: str = "") -> set[str]:
 
 
 def person_forms(person: Person, titles: list[str], *, first_unique: bool = False, initials: tuple[str, ...] = (),
-                 table: list[tuple[str, str, str]] | None = None, surname_unique: bool = False) -> list[dict[str, str]]:
+                 table: list[tuple[str, str, str]] | None = None, surname_unique: bool = False,
+                 surname_rare: bool = False) -> list[dict[str, str]]:
     """Every surface form that names ``person``, with its form label.
 
     ``first_unique``: no one else in the profile has this first name, so it
     may stand alone (form ``first``). ``initials``: the titles for which
     title + initial ("Mrs P") names only this person. ``table``: Welsh
     mutations (:func:`mutations`) for the first name of the full name.
+    ``surname_rare`` (v8): the surname is not a common one (``common-names-v1.jsonl``), so a member of staff's
+    surname alone has the form ``surname_rare`` and is left to the flag rules like a full name.
     """
     forms: list[dict[str, str]] = _variants(person.name, "full")
     words = person.name.split()
@@ -253,8 +256,7 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
             for first in sorted({words[0]} | {a.split()[0] for a in person.aliases if len(a.split()) >= 2}):
                 forms += [{"text": f"{first} {i}{stop}", "form": "first"} for i in sorted(shorts) for stop in ("", ".")]
     if surname_unique and len(words) > 1:  # (v7) pupils too: "Bowen is a snitch ... #QEHS"
-        # (v8) a member of staff's surname that is not a common one ("Prydderch", not "Rees") may be aimed at alone
-        rare = person.kind == "staff" and fold(words[-1]) not in common_names(kind="surname")
+        rare = surname_rare and person.kind == "staff"  # (v8) "Prydderch", not "Rees": may be aimed at alone
         forms.append({"text": words[-1], "form": "surname_rare" if rare else "surname"})
         if "-" in words[-1].strip("-"):  # (v8) "megs thomas price ... at QE": the hyphen left out
             forms.append({"text": words[-1].replace("-", " "), "form": "surname_rare" if rare else "surname"})
@@ -360,6 +362,7 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
         surnames[key] = surnames.get(key, 0) + 1
     common = common_names(directory)
     everyday = common_names(directory, "word")
+    common_surnames = common_names(directory, "surname")
     initials = _unique_initials(profile, titles)
     min_first = 3  # a first name of one or two letters ("Jo") is never matched alone
     min_surname = 4  # "Rees"; a surname alone also needs a capital and the school in its sentence (components.py)
@@ -395,7 +398,8 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
         "people": [
             {"id": p.id, "kind": p.kind, "name": p.name,
              "forms": person_forms(p, titles, table=table, initials=initials.get(p.id, ()),
-                                   first_unique=first_ok(p), surname_unique=surname_ok(p))}
+                                   first_unique=first_ok(p), surname_unique=surname_ok(p),
+                                   surname_rare=fold(p.name.split()[-1]) not in common_surnames)}
             for p in profile.people
         ],
     }
