@@ -84,7 +84,7 @@ CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o",
 NASAL_IN = frozenset({"yn", "ym", "yng"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
-CATEGORIES_FILE = "categories-v7.jsonl"
+CATEGORIES_FILE = "categories-v8.jsonl"
 MODIFIERS_FILE = "modifiers-v7.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v3.jsonl"

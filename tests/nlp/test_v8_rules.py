@@ -363,3 +363,13 @@ def test_allegations_in_slang_welsh_or_informal_words_are_defamatory(analyse: An
 ])
 def test_mock_exam_results_a_tackle_or_a_raffle_are_not_defamatory(analyse: Analyse, text: str) -> None:
     assert "defamatory" not in categories(analyse(text))
+
+
+def test_a_child_sent_messages_telling_him_to_kill_himself_is_safeguarding(analyse: Analyse) -> None:
+    text = "to whoever keeps sending cai those messages telling him to kys, we know it's someone in 10C at QEHS"
+    assert "safeguarding" in categories(analyse(text))
+
+
+def test_an_online_safety_talk_about_being_told_to_kys_is_not_safeguarding(analyse: Analyse) -> None:
+    text = "QEHS online safety talk tonight: what to do if messages keep telling him to kys. Tell an adult, screenshot, report."
+    assert "safeguarding" not in categories(analyse(text))
