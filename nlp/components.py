@@ -417,7 +417,9 @@ class MentionFinder(BatchedPipe):
             if self.loose_hashes and not self.loose_hashes.isdisjoint(norms_of(doc)) else []  # (Tokens for those only)
         starts = relevance.sent_starts(doc) if cores or firsts or abbreviations or roles or loose else [0]
         if loose:
-            kept += self._loose_abbreviations(doc, loose, kept, other_senses, school_words, starts)
+            # (v8) a pupil's distinctive short form in the text counts as a person too ("meg t-p ... the qe boys")
+            named_short = any(f.label_ == "pupil" and " " in span_text(f) for f in firsts)
+            kept += self._loose_abbreviations(doc, loose, kept, other_senses, school_words, starts, named_short)
         if cores:
             taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
             settings = [w for w in school_words if w.label_ != "SCHOOL_WORD"
@@ -426,6 +428,7 @@ class MentionFinder(BatchedPipe):
             for w in school_words:
                 word_sents.setdefault(bisect_right(starts, w.start), []).append(w)
             places = {e.start: e.end for e in evidence if e.label_ == "PLACE"} if cores else {}
+            person_named = any(m.label_ != "school" for m in kept)  # (v8) "Gethin ap Rhys ... pawb yn Tywysog Cymru'n ..." 
             for core in cores:
                 if any(i in taken for i in range(core.start, core.end)):
                     continue  # part of a longer name, or "Queen Elizabeth II", "HMS Queen Elizabeth", ...
@@ -441,8 +444,9 @@ class MentionFinder(BatchedPipe):
                     # elizabeth carmarthen", "Prince of Wales, Bangor"), or "in" it with the nasal mutation "yn" gives
                     # ("yn Nhywysog Cymru"): a school, not the queen or the prince
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
-                elif settings and core.start > 0 and doc[core.start - 1].norm_ in CORE_PLACING:
-                    # v5: placed as a school ("my sister is at Queen Elizabeth") in a text with a school setting
+                elif (settings or person_named) and core.start > 0 and doc[core.start - 1].norm_ in CORE_PLACING:
+                    # v5: placed as a school ("my sister is at Queen Elizabeth") in a text with a school setting; (v8) or
+                    # with a person from the profile named ("Gethin ap Rhys ... Pawb yn Tywysog Cymru'n chwerthin")
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
                 elif any(not (core.start <= w.start < core.end) for w in words):
                     kept.append(core)
@@ -504,12 +508,13 @@ class MentionFinder(BatchedPipe):
                 for i in hits if i not in taken]
 
     def _loose_abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], other_senses: list[Found],
-                             school_words: list[Found], starts: list[int]) -> list[Span]:
+                             school_words: list[Found], starts: list[int], named_short: bool = False) -> list[Span]:
         """The abbreviation in another case ("qe", "pow"), which is more often something else ("pow!"): after a word
         of place or a hashtag (v6: "from qe", "#qe"); (v7) or with a school word in its sentence ("qe prom", "a qe
-        sixth former") or a person from the profile named in the text ("gethin ... in the pow toilets")."""
+        sixth former") or a person from the profile named in the text ("gethin ... in the pow toilets"; v8: also a
+        pupil's first name with initials, "meg t-p ... the qe boys")."""
         taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
-        person = any(m.label_ != "school" for m in kept)
+        person = named_short or any(m.label_ != "school" for m in kept)
         word_sents = {bisect_right(starts, w.start) for w in school_words}
         out = []
         for i in hits:

@@ -373,3 +373,24 @@ def test_a_child_sent_messages_telling_him_to_kill_himself_is_safeguarding(analy
 def test_an_online_safety_talk_about_being_told_to_kys_is_not_safeguarding(analyse: Analyse) -> None:
     text = "QEHS online safety talk tonight: what to do if messages keep telling him to kys. Tell an adult, screenshot, report."
     assert "safeguarding" not in categories(analyse(text))
+
+
+# -- v8: pupils with the school written loosely --
+
+def test_a_pupil_s_initials_form_and_the_abbreviation_in_lower_case_name_each_other(analyse: Analyse) -> None:
+    result = analyse("meg t-p is such a sl*g ask half the qe boys")
+    assert result["relevant"] and refs(result, "pupil") == ["pupil-0043"]
+
+
+def test_the_abbreviation_in_lower_case_with_a_common_first_name_alone_is_not_the_school(analyse: Analyse) -> None:
+    assert analyse("meg says the qe programme at the bank is over")["relevant"] is False
+
+
+def test_the_short_name_placed_after_yn_counts_with_a_pupil_named_in_full(powhs: Analyser) -> None:
+    text = "Gethin ap Rhys = hogyn mwya hyll Bangor. Pawb yn Tywysog Cymru'n chwerthin ar dy ben di"
+    result = powhs.analyse({"id": "t", "text": text})
+    assert result["relevant"] and refs(result, "pupil") == ["pw-pupil-103"]
+
+
+def test_a_pupil_named_in_full_beside_the_prince_is_not_the_school(powhs: Analyser) -> None:
+    assert powhs.analyse({"id": "t", "text": "Gethin ap Rhys shook hands with the Prince of Wales"})["relevant"] is False
