@@ -102,12 +102,6 @@ def _school_context_words() -> frozenset[str]:
                      for p in row.get("phrases", []) if isinstance(p, str) and " " not in p.strip())
 
 
-def school_led_cores(cores: Iterable[str]) -> list[str]:
-    """(v8) The folded short names that a school word leads ("Ysgol y Frenhines", "Ysgol Tywysog"): the school itself."""
-    parts = name_parts()
-    return [fold(c) for c in cores if c.split() and fold(c.split()[0]) in parts]
-
-
 def normalise_doc(doc: Doc) -> Doc:
     """Folding and line-break sentence starts, with no profile (for phrases and bare pipelines)."""
     return line_break_sentences(fold_only(doc))
@@ -187,7 +181,7 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
                           core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
                           placed_cores=[(sorted(CORE_PLACING), fold(c)) for c in school.get("cores", [])],
-                          core_after=CORE_SCHOOL_AFTER, named_cores=school_led_cores(school.get("cores", [])),
+                          core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
                           core_context=_school_context_words())
 
 
@@ -344,7 +338,7 @@ class MentionFinder(BatchedPipe):
         if school["cores"]:
             self._add(nlp, "school", self.school_id, "core", school["cores"])
         self.nasal_cores = frozenset(fold(c) for c in school.get("cores_nasal", ()))
-        self.school_led = frozenset(school_led_cores(school.get("cores", ())))
+        self.school_led = frozenset(fold(c) for c in school.get("cores_school_led", ()))
         for person in terms["people"]:
             by_form: dict[str, list[str]] = {}
             for form in person["forms"]:
@@ -728,7 +722,7 @@ class CueFinder(BatchedPipe):
         cue rules use with "-ing" is restored, so "im bringin a knife" reads as "bringing"."""
         changed = False
         strings, restored = doc.vocab.strings, self.restored_g
-        for i, norm in enumerate(doc.to_array("NORM").tolist() if len(doc) else []):
+        for i, norm in enumerate(norms_of(doc)):
             word = restored.get(norm)
             if word is None:  # each norm's answer is kept (by hash): Token objects only for the words restored
                 if len(restored) >= 100_000:

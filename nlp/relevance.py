@@ -59,11 +59,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from spacy.attrs import NORM, SENT_START
+from spacy.attrs import SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from nlp.found import Found, found_in
+from nlp.normalise import norms_of
 
 MENTIONS = "repmon_mentions"
 NOT_MENTIONED = "the school and its people are not mentioned"
@@ -203,7 +204,7 @@ def _towns_elsewhere(doc: Doc, excluded: set[int]) -> list[str]:
     """v5, round 4: capitalised words after "in", "at", "yn" that are not a profile place ("... in Swansea").
     ``excluded``: the tokens of mentions and profile places."""
     out = []
-    norms = doc.to_array(NORM).tolist() if len(doc) else []  # Token objects only after "in", "at", ...
+    norms = norms_of(doc)  # Token objects only after "in", "at", ...
     for i in range(len(norms) - 1):
         if norms[i] in _PLACED_IN_IDS:
             word = doc[i + 1]

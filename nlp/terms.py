@@ -387,6 +387,8 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
             "names": _unique([v["text"] for n in names for v in _variants(n, "name")]),
             "cores": cores + [form for form, _ in mutated_cores],
             "cores_nasal": [form for form, kind in mutated_cores if kind == "nasal"],
+            # (v8) short names a school word leads ("Ysgol y Frenhines"): the school itself
+            "cores_school_led": [c for c in cores if fold(c.split()[0]) in name_parts(directory)],
             "abbreviations": school_abbreviations(names, list(school.places), name_parts(directory)),
             "places": _unique(places),
             "decoys": _unique(list(school.decoys)),
