@@ -67,9 +67,10 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-harassment-v5.jsonl", "cues-disrepute-v5.jsonl", "cues-threat-v6.jsonl", "cues-safeguarding-v6.jsonl",
              "cues-defamatory-v6.jsonl", "cues-harassment-v6.jsonl", "cues-disrepute-v6.jsonl", "cues-more-v6.jsonl",
              "cues-defamatory-v7.jsonl", "cues-threat-v8.jsonl", "cues-safeguarding-v8.jsonl", "cues-harassment-v8.jsonl",
-             "cues-disrepute-v8.jsonl", "cues-defamatory-v8.jsonl"]
+             "cues-disrepute-v8.jsonl", "cues-defamatory-v8.jsonl", "cues-threat-v9.jsonl",
+             "cues-safeguarding-v9.jsonl", "cues-defamatory-v9.jsonl", "cues-harassment-v9.jsonl", "cues-disrepute-v9.jsonl"]
 SETTING_FILE = "school-words-v8.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v8.jsonl"
+PARTS_FILE = "parts-v9.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -78,6 +79,10 @@ _HANDLE_JOIN = re.compile(r"[^\W\d_][._][^\W_]")
 #: (v7) A first name in lower case counts with the school anywhere in the post only from this many letters ("osian",
 #: "megan"; not "cai", "nia", "lili", which are also words).
 LOOSE_FIRST_MIN = 5
+#: (v9) Words after a first name that open a post or sentence and make it someone spoken to ("lili u ok??", "meg babe
+#: stop ...", "elis ti'n iawn?"): a shorter first name in lower case then counts with the school anywhere in the post.
+VOCATIVE_AFTER = frozenset({"u", "r", "babe", "hun", "hunny", "mate", "m8", "bro", "ti'n", "ti", "wyt", "are", "pls",
+                            "plz", "please", "plis", "x", "xx", ",", "!", "?", "??", "!!", "❤️", "💔", "🥺"})
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
 #: (v8) "in" before a nasal mutation ("yn Nhywysog Cymru", "ym Mhrince of Wales").
@@ -412,7 +417,8 @@ class MentionFinder(BatchedPipe):
         starts = relevance.sent_starts(doc) if cores or firsts or abbreviations or roles or loose else [0]
         if loose:
             # (v8) a pupil's distinctive short form in the text counts as a person too ("meg t-p ... the qe boys")
-            named_short = any(f.label_ == "pupil" and " " in span_text(f) for f in firsts)
+            named_short = any(f.label_ == "pupil" and (" " in span_text(f) or self._spoken_to(doc, f, starts))
+                              for f in firsts)  # (v9) or spoken to: "lili u ok?? ... in the qe toilets"
             kept += self._loose_abbreviations(doc, loose, kept, other_senses, school_words, starts, named_short)
         if cores:
             taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
@@ -468,6 +474,11 @@ class MentionFinder(BatchedPipe):
         token_at = {start: i for i, start in enumerate(doc.to_array(IDX).tolist())}
         return sorted(i for i in (token_at.get(pos) for pos in at)
                       if i is not None and doc[i].text.rstrip(".") in self.abbreviations)
+
+    @staticmethod
+    def _spoken_to(doc: Doc, name: Span, starts: list[int]) -> bool:
+        """(v9) A first name that opens a sentence and is spoken to ("lili u ok??", "meg babe stop ...")."""
+        return name.start in starts and name.end < len(doc) and doc[name.end].norm_ in VOCATIVE_AFTER
 
     @staticmethod
     def _name_goes_on(doc: Doc, core: Span, places: dict[int, int]) -> bool:
@@ -566,6 +577,8 @@ class MentionFinder(BatchedPipe):
                         school_sents and span.end_char - span.start_char >= LOOSE_FIRST_MIN
                         and (span.id_ == "first" or span.label_ == "pupil")):
                     out.append(span)  # (v7) "osian came in with a black eye AGAIN ... QE", "bowen in the yard ... #qe"
+                elif school_sents and span.id_ == "first" and MentionFinder._spoken_to(doc, span, starts):
+                    out.append(span)  # (v9) "lili u ok?? u said in the qe toilets ...": spoken to
                 elif span.id_ == "surname_rare" and span.end_char - span.start_char >= LOOSE_FIRST_MIN:
                     out.append(span)  # (v8) "if prydderch excludes my lad again": left to the flag rules
                 continue

@@ -223,9 +223,14 @@ class NameNormaliser:
         return candidate if candidate in self.known and candidate != fold(text) else None
 
     def near(self, word: str) -> str | None:
-        """The one profile word within one edit of ``word`` (insertion, deletion, substitution), or None."""
+        """The one profile word within one edit of ``word`` (insertion, deletion, substitution), or None. (v9) Also a
+        Welsh name in its anglicised spelling, "th" for "dd" ("Prytherch" for "Prydderch")."""
         if len(word) < MIN_FUZZY - 1 or word in self.known or not word.isalpha():
             return None
+        if "th" in word:
+            welsh = word.replace("th", "dd")
+            if welsh in self.known and len(welsh) >= MIN_FUZZY:
+                return welsh
         found: set[str] = set()
         hit = self.index.get(word)
         if hit:
