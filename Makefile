@@ -13,13 +13,14 @@ STAMP  := $(VENV)/.repmon-installed
 .PHONY: venv demo test bench lock clean
 
 # the text classifier (docs/analysis.md, "Text classifier"): trained, never downloaded;
-# rebuilt when the corpus or its code changes
+# rebuilt when the corpus, the gold sets it learns from (v9) or its code changes
 MODEL  := nlp/model/textcat/repmon-textcat.json
 CORPUS := $(wildcard nlp/corpus/*.jsonl)
+GOLD   := $(wildcard nlp/gold/*.jsonl) nlp/gold/powhs.toml profiles/example.toml
 
 venv: $(STAMP) $(MODEL)
 
-$(MODEL): $(STAMP) $(CORPUS) nlp/textcat.py nlp/train.py
+$(MODEL): $(STAMP) $(CORPUS) $(GOLD) nlp/textcat.py nlp/train.py
 	$(BIN)/python -m nlp.train
 
 $(STAMP): pyproject.toml constraints.txt

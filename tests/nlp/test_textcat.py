@@ -14,6 +14,7 @@ from nlp import textcat
 from nlp import train as training
 from nlp.textcat import CATEGORIES, Classifier, TextcatError, load_classifier
 from nlp.train import load_corpus, split, train
+from repmon.profile import load_profile
 
 # -- the corpus ------------------------------------------------------------------------------------
 
@@ -107,6 +108,45 @@ def test_a_bad_corpus_line_is_refused_naming_file_line_and_fix(tmp_path: Path, r
     with pytest.raises(TextcatError, match="bad.jsonl:3") as err:
         load_corpus(tmp_path)
     assert says in str(err.value)
+
+
+# -- the gold sets learnt from ---------------------------------------------------------------------
+
+
+def _gold_line(text: str, relevant: bool, categories: list[str], note: str = "lang=en", source: str = "tweet") -> dict:
+    return {"id": text[:12], "profile": "qehs", "source": source, "text": text, "note": note,
+            "gold": {"relevant": relevant, "mentions": [], "categories": categories if relevant else []}}
+
+
+def test_gold_items_are_learnt_from_with_the_school_its_places_and_people_masked(tmp_path: Path) -> None:
+    for school in training.GOLD_PROFILES:
+        write(tmp_path / f"{school}-try.jsonl")  # the other school's file of the set: empty
+    write(tmp_path / "qehs-try.jsonl",
+          _gold_line("Mrs Pritchard at QEHS in Carmarthen is a thief, ask Cai Llewelyn", True, ["defamatory"]),
+          _gold_line("Cai o Ysgol y Frenhines Elisabeth yn ennill eto", True, [], "praise; lang=cy", "facebook"),
+          _gold_line("Queen Elizabeth High School in Hexham is a shambles", False, []))
+    examples = training.gold_examples(("try",), tmp_path)
+    assert [(ex.text, ex.labels, ex.lang, ex.source_kind) for ex in examples] == [
+        ("Mrs Sam at Northfield in Trefawr is a thief, ask Sam Sam", ("defamatory",), "en", "tweet"),
+        ("Sam o Northfield yn ennill eto", (), "cy", "forum"),
+    ]
+
+
+def test_the_classifier_never_learns_from_a_sealed_or_held_out_gold_set() -> None:
+    gold_dir = training.GOLD_DIR
+    opened = {p.stem.split("-", 1)[1] for p in gold_dir.glob("*-*.jsonl")}
+    assert set(training.GOLD_FOR_TRAINING).isdisjoint(training.GOLD_HELD_OUT)
+    assert set(training.GOLD_FOR_TRAINING) | set(training.GOLD_HELD_OUT) == opened  # each opened set placed
+    learnt = {" ".join(ex.text.lower().split()) for ex in training.gold_examples()}
+    kept_apart = [gold_dir / f"{school}-{name}.jsonl" for school in training.GOLD_PROFILES
+                  for name in training.GOLD_HELD_OUT] + sorted((gold_dir / "sealed").glob("*.jsonl"))
+    mask = {school: training.name_masker(load_profile(training.ROOT / path))
+            for school, path in training.GOLD_PROFILES.items()}
+    for path in kept_apart:
+        school = path.name.split("-", 1)[0]
+        texts = {" ".join(mask[school](json.loads(line)["text"]).lower().split())
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        assert texts.isdisjoint(learnt), path.name
 
 
 # -- training --------------------------------------------------------------------------------------
