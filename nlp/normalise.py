@@ -47,9 +47,16 @@ _URL_PIECES = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]")
 _WORDS = re.compile(r"[^\W_]+")
 #: v6: a word with digits or symbols only inside it, letters at both ends ("bl0w", "sh00t", "k1ll"; not "any1", "2moro")
 _LEET_WORD = re.compile(r"[A-Za-z]+(?:[0-9@$]+[A-Za-z]+)+$")
+#: (v9) A word of letters and the digits l33t uses for letters, with at least one of each ("g0nn4", "5h0t", "qu33n").
+_LEET_ANY = re.compile(r"(?!(?:[Yy][Rr]?|[Bb][Ll]|[Yy]ear)?[0-9]+[A-Za-z]?$)(?=.*[A-Za-z].*[A-Za-z])(?=.*[013457])"
+                       r"[A-Za-z013457]+$")  # not a school year or form: "yr7", "Y10", "10X", "bl9"
+LEET_TEXT_MIN = 3  # such words in a text make it written in l33t: then digits at a word's ends are letters too
 _END = frozenset(".!?:;…")
 MAX_URL_PIECES = 120
 MIN_FUZZY = 5  # words shorter than this are never matched one edit away
+#: (v9) Anglicised spellings of Welsh names: "th" for "dd" ("Prytherch"), "oy" for "wy" ("Lloyd" for "Llwyd").
+WELSH_SPELLINGS = (("th", "dd"), ("oy", "wy"))
+CUT_SHORT_OF = 7  # (v9) a profile word this long may be written cut short before a name's last word ("eliz")
 
 
 TEXT_KEY = "repmon_text"
@@ -224,13 +231,14 @@ class NameNormaliser:
 
     def near(self, word: str) -> str | None:
         """The one profile word within one edit of ``word`` (insertion, deletion, substitution), or None. (v9) Also a
-        Welsh name in its anglicised spelling, "th" for "dd" ("Prytherch" for "Prydderch")."""
+        Welsh name in its anglicised spelling (``WELSH_SPELLINGS``: "Prytherch" for "Prydderch", "Lloyd" for "Llwyd")."""
         if len(word) < MIN_FUZZY - 1 or word in self.known or not word.isalpha():
             return None
-        if "th" in word:
-            welsh = word.replace("th", "dd")
-            if welsh in self.known and len(welsh) >= MIN_FUZZY:
-                return welsh
+        for english, welsh_spelling in WELSH_SPELLINGS:
+            if english in word:
+                welsh = word.replace(english, welsh_spelling)
+                if welsh in self.known and len(welsh) >= MIN_FUZZY:
+                    return welsh
         found: set[str] = set()
         hit = self.index.get(word)
         if hit:
@@ -245,6 +253,14 @@ class NameNormaliser:
                 found.add(self.index[variant])  # type: ignore[arg-type]
         return found.pop() if len(found) == 1 else None
 
+    def cut_short(self, word: str) -> str | None:
+        """(v9) The one long profile word (``CUT_SHORT_OF`` letters or more) that ``word`` (four letters or more)
+        begins, or None: a name written short before its last word ("queen eliz high")."""
+        if len(word) < 4 or word in self.known:
+            return None
+        found = {w for w in self.known if len(w) >= CUT_SHORT_OF and w.startswith(word) and w.isalpha()}
+        return found.pop() if len(found) == 1 else None
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         suspicious = suspect(text)
@@ -255,21 +271,28 @@ class NameNormaliser:
             for token in doc:
                 if not token.text.isascii() or "`" in token.text:
                     token.norm_ = fold(token.norm_)
+        leet_ends = False
         if suspicious:
-            for token in doc:
-                if not token.is_alpha and len(token.text) > 2:
-                    found = self.deobfuscate(token.text)
-                    if found:
-                        token.norm_ = found
-                    elif _LEET_WORD.match(token.text):  # (v6) "bl0w", "g0nna", "sh00t": any word, for the cue rules
-                        token.norm_ = fold(token.text).translate(LEET)
+            mixed = [token for token in doc if not token.is_alpha and len(token.text) > 2]
+            written_in_leet = sum(bool(_LEET_ANY.match(t.text)) for t in mixed) >= LEET_TEXT_MIN
+            if written_in_leet and _merge_leet(doc):  # "g3t" and "5h0t" come out of the tokenizer in two pieces
+                mixed = [token for token in doc if not token.is_alpha and len(token.text) > 2]
+            for token in mixed:
+                found = self.deobfuscate(token.text)
+                if found:
+                    token.norm_ = found
+                elif _LEET_WORD.match(token.text) or (written_in_leet and _LEET_ANY.match(token.text)):
+                    # (v6) "bl0w", "g0nna", "sh00t": any word, for the cue rules; (v9) in a text written in l33t,
+                    # digits at the ends too ("g0nn4 st4y h0m3")
+                    token.norm_ = fold(token.text).translate(LEET)
+                leet_ends = leet_ends or token.norm_ in self.name_ends  # (v9) "qu33n 3l1z h1gh": restore "eliz" too
         if "@" in text:  # (v6) a name tagged as on Facebook, "@Cai Llewelyn": the name without the "@"
             for token in doc:
                 word = token.text
                 if len(word) > 2 and word[0] == "@" and word[1:].isalpha() and fold(word[1:]) in self.known:
                     token.norm_ = fold(word[1:])
         cue_after = not self.cue_norms.isdisjoint(_words(text.lower()))  # a word after a title or first name...
-        ends = bool(self.name_ends) and not self.name_ends.isdisjoint(_words(text.lower()))
+        ends = bool(self.name_ends) and (leet_ends or not self.name_ends.isdisjoint(_words(text.lower())))
         if cue_after or ends or self.lone_names:
             self._restore_misspelt(doc, text, cue_after, ends)
         return doc
@@ -300,8 +323,9 @@ class NameNormaliser:
                 if norm not in self.name_end_hashes:
                     continue
                 for j in range(max(0, i - 4), i):
-                    if tokens[j][1] and norms[j] not in self.known_hashes:
-                        found = self.near(strings[norms[j]])
+                    if norms[j] not in self.known_hashes and strings[norms[j]].isalpha():
+                        word = strings[norms[j]]
+                        found = self.near(word) or self.cut_short(word)
                         if found:
                             doc[j].norm_ = found
                             norms[j] = get_string_id(found)
@@ -324,6 +348,25 @@ class NameNormaliser:
             with doc.retokenize() as retokenizer:
                 for span, word in spans:
                     retokenizer.merge(span, attrs={"NORM": word})
+
+
+def _merge_leet(doc: Doc) -> bool:
+    """(v9) In a text written in l33t, join the pieces the tokenizer made of one word ("g3" + "t", "5h0" + "t"); True
+    when any were joined."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j + 1 < len(doc) and not doc[j].whitespace_ and _LEET_ANY.match(doc[i:j + 2].text):
+            j += 1
+        if j > i:
+            runs.append((i, j + 1))
+        i = j + 1
+    if runs:
+        with doc.retokenize() as retokenizer:
+            for start, end in runs:
+                retokenizer.merge(doc[start:end])
+    return bool(runs)
 
 
 def suspect(text: str) -> bool:

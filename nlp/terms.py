@@ -241,9 +241,9 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
                                  " ".join(parts)):
                         forms.append({"text": f"{t} {text}", "form": "alias" if len(text) < 5 else "title"})
     if person.kind == "staff":  # (v6) a campaign hashtag: "#SackMissJenkins", "#MrBeynonOut", "#SianHowellsMustGo"
-        for form in [f for f in forms if f["form"] in ("full", "title", "title_full") and " " in f["text"]]:
+        for form in [f for f in forms if f["form"] in ("full", "title", "title_full", "alias") and " " in f["text"]]:
             joined = "".join(w.replace("-", "") for w in form["text"].replace(".", " ").split())
-            if joined.isalnum():
+            if joined.isalnum() and (form["form"] != "alias" or len(joined) >= 4):  # (v9) "#sackmrEO" ("Mr E-O")
                 forms += [{"text": text, "form": form["form"]}
                           for text in (f"Sack{joined}", f"{joined}Out", f"{joined}MustGo", f"{joined}MustResign")]
     if first_unique and len(words) > 1:

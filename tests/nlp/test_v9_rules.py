@@ -210,3 +210,97 @@ def test_a_pupil_spoken_to_by_first_name_is_named_and_lets_the_lower_case_abbrev
 def test_a_short_first_name_not_spoken_to_is_not_the_pupil(analyse: Analyse) -> None:
     result = analyse("lili is a lovely name for a cat. #qehs")
     assert [m["ref"] for m in result["mentions"] if m["kind"] == "pupil"] == []
+
+
+# -- round 2 (indep14 opened) --
+
+def test_a_member_of_staff_s_children_brought_up_with_a_grievance_is_a_threat(analyse: Analyse) -> None:
+    text = "Mr Beynon might want to think about his kids walking to school alone before he excludes my son again. QEHS"
+    assert analyse(text)["severity"] == "critical"
+
+
+def test_a_member_of_staff_s_children_and_a_flu_jab_is_not_a_threat(analyse: Analyse) -> None:
+    text = "Mr Beynon might want to think about his kids' health and get them the flu jab, QEHS nurse says"
+    assert "threat" not in categories(analyse(text))
+
+
+def test_lying_in_wait_with_dropped_aitches_is_a_threat(analyse: Analyse) -> None:
+    text = "tell miss jenkins me an the boys'll be waitin for 'er by the lay-by after school, QEHS can't help her"
+    assert "threat" in categories(analyse(text))
+
+
+def test_waiting_with_a_birthday_cake_is_not_a_threat(analyse: Analyse) -> None:
+    text = "we'll be waiting for him by the gates after school with a cake for his birthday, QEHS staff surprise for Mr Beynon!"
+    assert "threat" not in categories(analyse(text))
+
+
+def test_a_fire_at_the_school_called_a_shame_is_a_threat(analyse: Analyse) -> None:
+    text = "lovely school QEHS. be a shame if someone burned it down before the inspection. just saying"
+    assert analyse(text)["severity"] == "critical"
+
+
+def test_a_fire_long_ago_called_a_shame_is_not_a_threat(analyse: Analyse) -> None:
+    assert "threat" not in categories(analyse("QEHS was a shame, the old block burned down in 1998 and nobody rebuilt it"))
+
+
+def test_a_child_dragged_by_a_drunk_stepdad_is_safeguarding(analyse: Analyse) -> None:
+    text = "saw Osian Bowen's stepdad at the QEHS gates again, steaming drunk, dragging him by the arm to the car"
+    assert "safeguarding" in categories(analyse(text))
+
+
+def test_a_child_dragged_to_a_trip_by_his_mum_is_not_safeguarding(analyse: Analyse) -> None:
+    text = "Osian Bowen's mum dragging him by the arm to the QEHS bus, he didn't want to go on the trip lol"
+    assert "safeguarding" not in categories(analyse(text))
+
+
+def test_a_child_unable_to_go_home_to_a_drunk_in_southern_welsh_is_safeguarding(analyse: Analyse) -> None:
+    assert "safeguarding" in categories(analyse("sai'n gallu mynd gartre heno, ma fe'n feddw 'to. plis paid gweud wrth neb yn QEHS"))
+
+
+def test_unable_to_go_home_for_snow_is_not_safeguarding(analyse: Analyse) -> None:
+    assert "safeguarding" not in categories(analyse("methu mynd adra heno, ma'r eira 'di cau'r ffordd o QEHS"))
+
+
+def test_a_friend_s_welsh_plea_about_her_arms_is_safeguarding(analyse: Analyse) -> None:
+    assert "safeguarding" in categories(analyse("Osian, paid â neud e 'to. weles i dy freichie di yn y stafell newid yn QEHS"))
+
+
+def test_a_member_of_staff_going_out_with_a_pupil_in_welsh_is_safeguarding(analyse: Analyse) -> None:
+    text = "Ma pawb yn gwbod bod Mr Beynon yn mynd allan efo hogan blwyddyn 11 o QEHS"
+    assert analyse(text)["severity"] == "critical"
+
+
+def test_a_member_of_staff_going_out_with_an_adult_is_not_safeguarding(analyse: Analyse) -> None:
+    assert "safeguarding" not in categories(analyse("Mr Beynon from QEHS is going out with a new girlfriend, good for him"))
+
+
+def test_a_post_written_in_l33t_names_the_school_cut_short_and_its_threat(analyse: Analyse) -> None:
+    result = analyse("qu33n 3l1z h1gh g3t5 5h0t up 2m0rr0w, st4y h0m3")
+    assert result["relevant"] and result["severity"] == "critical"
+
+
+def test_a_school_name_cut_short_before_its_last_word_is_the_school(analyse: Analyse) -> None:
+    assert analyse("queen eliz high is the best school in Carmarthen")["relevant"]
+
+
+def test_school_years_are_not_read_as_l33t(analyse: Analyse) -> None:
+    result = analyse("Y10 and Y11 and yr7 at QEHS are off for the 4x4 rally, m8")
+    assert [m["text"] for m in result["mentions"]] == ["QEHS"] and not result["flags"]
+
+
+def test_a_campaign_hashtag_of_a_staff_alias_names_the_person(powhs: Analyser) -> None:
+    result = powhs.analyse({"id": "t", "text": "#sackmrEO the man screams at year 7s and calls them useless"})
+    assert [m["ref"] for m in result["mentions"]] == ["pw-staff-05"]
+
+
+def test_a_girl_called_the_school_bike_is_harassment(analyse: Analyse) -> None:
+    assert "harassment" in categories(analyse("megan t-p is the qe bike, ask literally anyone in yr 11"))
+
+
+def test_a_pupil_who_lent_a_bike_is_not_harassment(analyse: Analyse) -> None:
+    assert "harassment" not in categories(analyse("Megan Thomas-Price from QEHS is the one who lent me her bike, legend"))
+
+
+def test_pupils_medical_notes_emailed_to_every_parent_is_disrepute(analyse: Analyse) -> None:
+    text = "Unbelievable. QEHS has just emailed every Year 9 parent a spreadsheet with every child's medical notes."
+    assert "disrepute" in categories(analyse(text))
