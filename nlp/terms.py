@@ -248,6 +248,8 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
                           for text in (f"Sack{joined}", f"{joined}Out", f"{joined}MustGo", f"{joined}MustResign")]
     if first_unique and len(words) > 1:
         forms.append({"text": words[0], "form": "first"})
+        if len(words[0]) >= 5 and not words[0].endswith("s"):  # (v9) a possessive without its apostrophe: "osians"
+            forms.append({"text": words[0] + "s", "form": "first"})
         forms += [{"text": a.split()[0], "form": "first"} for a in person.aliases  # (v7) "Meg", "Jacko"
                   if len(a.split()) >= 2 and len(a.split()[0]) >= 3 and fold(a.split()[0]).rstrip(".") not in title_words]
         if person.kind == "pupil":  # (v7) "Lili G", "Meg T-P", "Nia VL": how pupils write each other, school beside it

@@ -304,3 +304,8 @@ def test_a_pupil_who_lent_a_bike_is_not_harassment(analyse: Analyse) -> None:
 def test_pupils_medical_notes_emailed_to_every_parent_is_disrepute(analyse: Analyse) -> None:
     text = "Unbelievable. QEHS has just emailed every Year 9 parent a spreadsheet with every child's medical notes."
     assert "disrepute" in categories(analyse(text))
+
+
+def test_a_pupil_s_first_name_with_a_possessive_s_and_no_apostrophe_is_the_pupil(analyse: Analyse) -> None:
+    result = analyse("Megans mum at QEHS is lovely")
+    assert [m["ref"] for m in result["mentions"] if m["kind"] == "pupil"] == ["pupil-0043"]
