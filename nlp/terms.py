@@ -41,7 +41,7 @@ TITLES_FILE = "titles-v1.jsonl"
 MUTATIONS_FILE = "welsh-mutations-v1.jsonl"
 SCHOOL_WORDS_FILE = "school-words-v2.jsonl"
 COMMON_NAMES_FILE = "common-names-v1.jsonl"
-ROLES_FILE = "roles-v6.jsonl"
+ROLES_FILE = "roles-v9.jsonl"
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 
@@ -259,9 +259,13 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
                 forms += [{"text": f"{first} {i}{stop}", "form": "first"} for i in sorted(shorts) for stop in ("", ".")]
     if surname_unique and len(words) > 1:  # (v7) pupils too: "Bowen is a snitch ... #QEHS"
         rare = surname_rare and person.kind == "staff"  # (v8) "Prydderch", not "Rees": may be aimed at alone
-        forms.append({"text": words[-1], "form": "surname_rare" if rare else "surname"})
+        surnames_alone = [words[-1]]
         if "-" in words[-1].strip("-"):  # (v8) "megs thomas price ... at QE": the hyphen left out
-            forms.append({"text": words[-1].replace("-", " "), "form": "surname_rare" if rare else "surname"})
+            surnames_alone.append(words[-1].replace("-", " "))
+        for text in surnames_alone:
+            forms.append({"text": text, "form": "surname_rare" if rare else "surname"})
+            if len(words[-1]) >= 5 and not text.endswith("s"):  # (v9) "prydderchs car", "ellis owens face"
+                forms.append({"text": text + "s", "form": "surname_rare" if rare else "surname"})
     out: list[dict[str, str]] = []
     seen: set[str] = set()
     for form in forms:
@@ -301,13 +305,18 @@ def _unique_initials(profile: Profile, titles: list[str]) -> dict[str, tuple[str
 
 
 def role_words(directory: str = "") -> dict[str, Any]:
-    """The role lexicon (``roles-v6.jsonl``): ``roles`` and ``subjects`` (lists of folded spellings of one role or
+    """The role lexicon (``roles-v9.jsonl``): ``roles`` and ``subjects`` (lists of folded spellings of one role or
     subject), ``bare`` and ``not_after`` (folded words)."""
     out: dict[str, Any] = {"roles": [], "subjects": [], "bare": [], "not_after": []}
     for _, row in read_jsonl(ROLES_FILE, directory):
         for key, into in (("role", "roles"), ("subject", "subjects")):
             if key in row:
-                out[into].append([fold(w) for w in row[key]])
+                words = [fold(w) for w in row[key]]
+                same = next((group for group in out[into] if not set(group).isdisjoint(words)), None)
+                if same is None:
+                    out[into].append(words)
+                else:  # (v9) a later line adds to the group it shares a word with (Welsh subject names)
+                    same += [w for w in words if w not in same]
         for key in ("bare", "not_after"):
             out[key] += [fold(w) for w in row.get(key, [])]
     return out
@@ -320,6 +329,7 @@ def role_forms(profile: Profile, directory: str = "") -> dict[str, list[str]]:
     of each. "Teacher of PE" gives only itself: a school has many teachers of a subject, the profile a few of them,
     so "the PE teacher" is not taken to be the one in the profile."""
     words = role_words(directory)
+    table = mutations(directory)
     owners: dict[str, set[str]] = {}
     for person in profile.staff:
         for part in re.split(r"\s*(?:,|&|/|;|\band\b)\s*", fold(person.role)):
@@ -336,6 +346,10 @@ def role_forms(profile: Profile, directory: str = "") -> dict[str, list[str]]:
                 subjects = next((g for g in words["subjects"] if subject in g), [subject])
                 for name in subjects:
                     forms.update({f"{what} of {name}", f"{name} {what}"})
+                    if what == "head" and len(subjects) > 1:  # (v9) a known subject: "pennaeth gwyddoniaeth"
+                        for head in {"pennaeth", *mutated_forms("pennaeth", table)}:
+                            for welsh in {name, *mutated_forms(name, table)}:
+                                forms.update({f"{head} {welsh}", f"{head} yr adran {welsh}", f"{head} adran {welsh}"})
             for form in forms:
                 owners.setdefault(form, set()).add(person.id)
     out: dict[str, list[str]] = {}

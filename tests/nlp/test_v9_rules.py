@@ -309,3 +309,21 @@ def test_pupils_medical_notes_emailed_to_every_parent_is_disrepute(analyse: Anal
 def test_a_pupil_s_first_name_with_a_possessive_s_and_no_apostrophe_is_the_pupil(analyse: Analyse) -> None:
     result = analyse("Megans mum at QEHS is lovely")
     assert [m["ref"] for m in result["mentions"] if m["kind"] == "pupil"] == ["pupil-0043"]
+
+
+def test_an_uncommon_staff_surname_with_a_possessive_s_and_no_apostrophe_is_the_person(powhs: Analyser) -> None:
+    result = powhs.analyse({"id": "t", "text": "someone put a brick thru prydderchs car windscreen, pow high deserves it"})
+    assert [m["ref"] for m in result["mentions"] if m["kind"] == "staff"] == ["pw-staff-01"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ma pennaeth yr adran wyddoniaeth yn Ysgol y Frenhines Elisabeth yn wych",
+    "@qehs_example diolch i bennaeth gwyddoniaeth chi am y noson agored",
+])
+def test_the_head_of_a_subject_named_in_welsh_is_that_member_of_staff(analyse: Analyse, text: str) -> None:
+    assert [m["ref"] for m in analyse(text)["mentions"] if m["kind"] == "staff"] == ["staff-003"]
+
+
+def test_the_head_of_a_subject_the_profile_does_not_name_is_nobody(analyse: Analyse) -> None:
+    result = analyse("Ma pennaeth yr adran hanes yn Ysgol y Frenhines Elisabeth yn wych")
+    assert [m["ref"] for m in result["mentions"] if m["kind"] == "staff"] == []
