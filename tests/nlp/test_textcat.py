@@ -230,3 +230,26 @@ def test_command_line_predict_and_a_missing_model(classifier: Classifier, tmp_pa
     assert "threat" in capsys.readouterr().out
     assert training.main(["evaluate", "--model", str(tmp_path / "none")]) == 1
     assert "Error:" in capsys.readouterr().err
+
+
+# -- reading the model without the spaCy pipeline --------------------------------------------------
+
+VARIED = ["I'm going to stab Mr Fairweather tomorrow", "Dwi'n mynd i ladd Mr Pugh fory!!", "lol lol lol lol",
+          "x", "😀" * 40, "Ruby Shaw, 12 Elm Road, 07700 900123", "a" * 250 + " then more words", "  padded  ",
+          "Mr Tanner stole the trip money and was sacked for it, the school covered it up. " * 80,
+          "Well done to everyone in the Year 7 choir, what a lovely concert tonight!", "mae'r gwersi'n dda"]
+
+
+def test_the_trained_model_is_read_directly(classifier: Classifier) -> None:
+    assert classifier.direct
+
+
+def test_direct_reading_gives_the_spacy_pipelines_probabilities(classifier: Classifier) -> None:
+    through_spacy = Classifier(classifier.nlp, classifier.info, direct=False)
+    assert not through_spacy.direct
+    assert classifier.predict(VARIED) == through_spacy.predict(VARIED)
+
+
+def test_direct_reading_does_not_depend_on_the_batch(classifier: Classifier) -> None:
+    one_by_one = [classifier.predict([text], batch_size=1)[0] for text in VARIED]
+    assert classifier.predict(VARIED, batch_size=4) == one_by_one
