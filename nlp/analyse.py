@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from spacy.tokens import Doc
 
 from nlp import relevance
+from nlp.extensions import values
 from nlp.found import found_in
 from nlp.normalise import NAMES_NOTHING, NAMES_SHORT_ONLY
 from nlp.pipeline import CONTEXT_PIPES, build_pipeline
@@ -156,7 +157,7 @@ class Analyser:
         if words:
             context.append(self._context(words))
         doc = self.nlp.make_doc(_safe(text[: self.max_chars]))
-        doc._.repmon_item = {"context": context, "own_site": _own_site(item, self._domains, self._handles),
+        values(doc).repmon_item = {"context": context, "own_site": _own_site(item, self._domains, self._handles),
                              "review": _is_review(item)}
         return doc
 
@@ -188,7 +189,7 @@ class Analyser:
             result = {"id": item_id, "relevant": False, "mentions": [], "flags": [], "severity": "none",
                       "analyser": self.version, "relevance": reason}
         else:
-            ext = doc._
+            ext = values(doc)
             relevant = bool(ext.repmon_relevant)
             mentions = []
             if relevant:

@@ -38,6 +38,7 @@ from spacy.util import filter_spans, minibatch
 from nlp import flags as flagging
 from nlp import regexgate, relevance
 from nlp.compose import PartFinder, Parts
+from nlp.extensions import values
 from nlp.lexicon import (
     CueRule,
     PatternFileError,
@@ -88,11 +89,6 @@ CATEGORIES_FILE = "categories-v8.jsonl"
 MODIFIERS_FILE = "modifiers-v7.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v3.jsonl"
-
-for _name, _default in (("repmon_item", None), ("repmon_relevant", None), ("repmon_relevance", ""),
-                        ("repmon_flags", None), ("repmon_severity", "none"), ("repmon_vetoed", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
 
 
 def _school_context_words() -> frozenset[str]:
@@ -618,7 +614,7 @@ class PiiFinder(BatchedPipe):
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         text = text_of(doc)
-        ext = doc._
+        ext = values(doc)
         named = relevance.provisional(doc) if ext.repmon_relevant is False else []
         exposed = any(kind == "staff" for kind, _, _ in named)
         if ext.repmon_relevant is False and not named:  # set by repmon_relevance; only relevant items are flagged
@@ -742,7 +738,7 @@ class CueFinder(BatchedPipe):
         return self.gated.matcher_for(present if words is None else words, norms)
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
+        if values(doc).repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
             put_spans(doc, "repmon_cues", [])
             return doc
         if self.dropped_g and _G_DROPPED.search(text_of(doc)):
@@ -798,7 +794,7 @@ class RelevanceJudge(BatchedPipe):
     """Relevant or not, with the reason (rules in :mod:`nlp.relevance`)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._  # each ``doc._`` makes a new object: fetch it once
+        ext = values(doc)
         item = ext.repmon_item or {}
         parts = [relevance.summarise(doc)] + list(item.get("context", []))
         ext.repmon_relevant, ext.repmon_relevance = relevance.decide(parts, item.get("own_site"),
@@ -849,7 +845,7 @@ class FlagMaker(BatchedPipe):
             self.modifiers.add("NOT_DENIAL", _phrase_docs(nlp, list(self.settings.not_denials)))
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
+        ext = values(doc)
         named = relevance.provisional(doc) if not ext.repmon_relevant else []
         if not ext.repmon_relevant and not named:
             ext.repmon_flags = []
@@ -903,7 +899,7 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
              and (refs[f["ref"]][0] != "school" or f["category"] in PROMOTED_FOR_SCHOOL)]
     if not aimed:
         return []
-    ext = doc._
+    ext = values(doc)
     ext.repmon_relevant = True
     kind, text = refs[aimed[0]["ref"]]
     if kind == "school":  # (v8) the short name with a school word, and a threat to the school
@@ -951,7 +947,7 @@ class ClassifierJudge:
         self.version = str(getattr(classifier, "version", "textcat"))
 
     def _wanted(self, doc: Doc) -> bool:
-        ext = doc._
+        ext = values(doc)
         return self.classifier is not None and (bool(ext.repmon_relevant) or bool(relevance.provisional(doc))) \
             and not (ext.repmon_item or {}).get("own_site")
 
@@ -971,7 +967,7 @@ class ClassifierJudge:
 
     def _combine(self, doc: Doc, probs: dict[str, float]) -> None:
         persons = [m for m in found_in(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
-        ext = doc._
+        ext = values(doc)
         rule_flags = list(ext.repmon_flags or [])
         vetoed = set(ext.repmon_vetoed or ())
         norms = doc_norms(doc)
@@ -1023,7 +1019,7 @@ class SeverityGrader(BatchedPipe):
         self.categories = load_categories(categories_file, patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
+        ext = values(doc)
         levels = [f.get("severity") or self.categories[f["category"]].severity for f in (ext.repmon_flags or [])]
         ext.repmon_severity = max(levels, key=SEVERITY_RANK.__getitem__) if levels and ext.repmon_relevant else "none"
         return doc
