@@ -226,7 +226,9 @@ class EvidenceFinder(BatchedPipe):
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.phrases.add("PLACE", _phrase_docs(nlp, school["places"]))
         self.phrases.add("DECOY", _phrase_docs(nlp, school["decoys"]))
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = Matcher(nlp.vocab, validate=True)  # (checks the patterns; the gated one runs them)
+        # only the patterns that can match a text run (those whose needed words are in it, see nlp.matchgate)
+        self.gated = GatedMatcher(nlp.vocab)
         patterns: dict[str, list[Any]] = {}
         words = [(school_words_file, n, r) for n, r in read_jsonl(school_words_file, patterns_dir)]
         words += [(setting_file, n, r) for n, r in read_jsonl(setting_file, patterns_dir)]  # v5: a school setting
@@ -243,6 +245,7 @@ class EvidenceFinder(BatchedPipe):
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{file}:{number}: bad Matcher pattern ({exc}).") from None
                 patterns.setdefault(label, []).append(row["pattern"])
+                self.gated.add(label, [row["pattern"]], gate_id=f"{file}:{number}")
         self.gate = PatternGate(nlp.vocab)  # the Matcher runs only on texts with the words a pattern needs
         for label, label_patterns in patterns.items():
             self.gate.add(label, label_patterns)
@@ -277,8 +280,9 @@ class EvidenceFinder(BatchedPipe):
             key = doc.vocab.strings[match_id]
             label, _, sense = key.partition("|")
             spans.append(Span(doc, start, end, label=label, span_id=sense or 0))
-        if self.gate.possible(doc_norms(doc)):
-            for match_id, start, end in self.matcher(doc):
+        matcher = self.gated.matcher_for(*words_and_norms(doc)) if self.gate.possible(doc_norms(doc)) else None
+        if matcher is not None:  # (the NORM gate first: it reads the NORMs kept, the gated Matcher reads four arrays)
+            for match_id, start, end in matcher(doc):
                 spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
         if self.own_site is not None and self._may_name_own_site(text_of(doc)):
             for m in self.own_site.finditer(text_of(doc)):
