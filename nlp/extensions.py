@@ -47,7 +47,7 @@ class DocValues:
     __slots__ = ("data",)
 
     def __init__(self, doc: Doc) -> None:
-        self.data = doc.user_data
+        self.data: dict[Any, Any] = doc.user_data  # (typed dict[str, Any]; spaCy keys extensions by tuples)
 
     repmon_item = _field("repmon_item")
     repmon_relevant = _field("repmon_relevant")

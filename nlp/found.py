@@ -15,7 +15,7 @@ from __future__ import annotations
 import weakref
 from typing import Any, NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from nlp.normalise import text_of
 
@@ -55,11 +55,12 @@ def found_in(doc: Doc, key: str) -> list[Found]:
 def put_spans(doc: Doc, key: str, spans: list[Span]) -> None:
     """Set ``doc.spans[key]`` to ``spans`` and keep their records for :func:`found_in` (from these Span objects,
     so the group is never read back)."""
-    doc.spans[key] = spans
+    group = SpanGroup(doc, name=key, spans=spans)
+    doc.spans.data[key] = group  # as ``doc.spans[key] = spans`` stores it, without SpanGroups' Python layers
     text = text_of(doc)
     found = [Found(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_, s.kb_id_, text[s.start_char:s.end_char])
              for s in spans]
-    _records(doc)[key] = (doc.spans.data[key], found)
+    _records(doc)[key] = (group, found)
 
 
 def _records(doc: Doc) -> dict[str, tuple[Any, list[Found]]]:
