@@ -995,8 +995,8 @@ class ClassifierJudge:
         norms = doc_norms(doc)
         if self.complaints and self.complaint_norms.isdisjoint(norms):
             vetoed.add("disrepute")  # neutral news and praise: the classifier alone does not call it disrepute
-        if (self.hedges is not None and self.hedges.search(fold(text_of(doc)))) or \
-                not self.praise_norms.isdisjoint(norms):
+        if not self.praise_norms.isdisjoint(norms) or \
+                (self.hedges is not None and self.hedges.search(fold(text_of(doc))) is not None):  # (the set first)
             vetoed.add("harassment")  # an opinion put as one ("I think ...") is criticism unless a rule finds abuse
         if any(f["category"] == "safeguarding" for f in rule_flags):
             vetoed.add("threat")  # "I want to kill myself" is a disclosure (already critical), not a threat to others
