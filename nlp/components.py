@@ -50,7 +50,16 @@ from nlp.lexicon import (
 )
 from nlp.found import Found, found_in, put_spans
 from nlp.matchgate import GatedMatcher, PatternGate, doc_norms, doc_words, words_and_norms
-from nlp.normalise import NameNormaliser, fold_only, keep_norms, line_break_sentences, norms_of, span_text, text_of
+from nlp.normalise import (
+    NORMS_KEY,
+    NameNormaliser,
+    fold_only,
+    keep_norms,
+    line_break_sentences,
+    norms_of,
+    span_text,
+    text_of,
+)
 from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
 from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
@@ -146,8 +155,11 @@ class Normaliser(BatchedPipe):
         self.names = names
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop(NORMS_KEY, None)
         doc = self.names(doc) if self.names is not None else fold_only(doc)
-        return keep_norms(line_break_sentences(doc))
+        doc = line_break_sentences(doc)
+        # the name normaliser keeps the final norms when it read them (restoring misspelt names); else read them
+        return doc if NORMS_KEY in doc.user_data else keep_norms(doc)
 
 
 def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:

@@ -312,6 +312,8 @@ class NameNormaliser:
                     found = self.near(strings[norms[i]])
                     if found in self.lone_names:
                         doc[i].norm_ = found
+                        norms[i] = get_string_id(found)
+        doc.user_data[NORMS_KEY] = norms  # the norms are final here (as keep_norms would read them again)
 
     def _merge_spaced(self, doc: Doc) -> None:
         spans = []
