@@ -2,7 +2,7 @@
 
 ``doc._`` makes a new object on each use and reads each attribute through a
 ``__getattr__`` that looks the extension up first: about a microsecond a
-read, and a Doc took some forty of them on its way through the pipeline.
+read, and a Doc took some thirty of them on its way through the pipeline.
 spaCy keeps a plain extension's value (one set with a ``default`` only) in
 ``doc.user_data`` under ``("._.", name, None, None)``; :func:`values` gives
 an object that reads and writes that entry directly, so ``doc._.name`` sees
