@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -51,6 +52,7 @@ from nlp.lexicon import (
 from nlp.found import Found, found_in, put_spans
 from nlp.matchgate import GatedMatcher, PatternGate, doc_norms, doc_words, words_and_norms
 from nlp.normalise import (
+    FIRST_NORMS_KEY,
     NORMS_KEY,
     NameNormaliser,
     fold_only,
@@ -61,6 +63,7 @@ from nlp.normalise import (
     text_of,
 )
 from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
+from nlp.textcat import MAX_CHARS as TEXTCAT_MAX_CHARS
 from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
 from repmon.hosts import host_in
@@ -968,9 +971,17 @@ def make_flags(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: st
 class ClassifierJudge:
     """The text classifier's view, combined with the rule flags (:func:`nlp.flags.with_classifier`)."""
 
-    def __init__(self, terms: dict[str, Any], classifier: Any, patterns_dir: str, categories_file: str) -> None:
+    def __init__(self, terms: dict[str, Any], classifier: Any, patterns_dir: str, categories_file: str,
+                 tokenizer: Any = None) -> None:
         self.school_id = terms["school"]["id"]
         self.classifier = classifier
+        # what a text must not hold for the classifier to read the NORMs the pipeline's tokenizer made of it, or None
+        # when it must tokenize every text itself (nlp.textcat.Classifier.tokenizes_as)
+        self.markers: tuple[str, ...] | None = classifier.tokenizes_as(tokenizer) \
+            if tokenizer is not None and hasattr(classifier, "tokenizes_as") else None
+        self._marked = classifier  # (the classifier the markers are for)
+        #: the pipeline's tokenizer should keep those NORMs (``FIRST_NORMS_KEY``; nlp.pipeline.build_pipeline)
+        self.reads_first_norms = self.markers is not None
         self.categories = load_categories(categories_file, patterns_dir)
         settings = load_settings(MODIFIERS_FILE, patterns_dir)
         self.complaints = settings.complaints
@@ -987,7 +998,7 @@ class ClassifierJudge:
 
     def __call__(self, doc: Doc) -> Doc:
         if self._wanted(doc):
-            self._combine(doc, self.classifier.predict([text_of(doc)])[0])
+            self._combine(doc, self._predict([doc])[0])
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -995,9 +1006,25 @@ class ClassifierJudge:
         for batch in minibatch(stream, size=batch_size):
             wanted = [doc for doc in batch if self._wanted(doc)]
             if wanted:
-                for doc, probs in zip(wanted, self.classifier.predict([text_of(doc) for doc in wanted], batch_size)):
+                for doc, probs in zip(wanted, self._predict(wanted, batch_size)):
                     self._combine(doc, probs)
             yield from batch
+
+    def _predict(self, docs: list[Doc], batch_size: int = 128) -> list[dict[str, float]]:
+        texts = [text_of(doc) for doc in docs]
+        if self.markers is None or self.classifier is not self._marked:
+            return self.classifier.predict(texts, batch_size)  # type: ignore[no-any-return]
+        return self.classifier.predict(  # type: ignore[no-any-return]
+            texts, batch_size, first_norms=[self._first_norms(doc, text) for doc, text in zip(docs, texts)])
+
+    def _first_norms(self, doc: Doc, text: str) -> tuple[Any, Any] | None:
+        """The NORMs the pipeline's tokenizer made of ``text`` (and its string store) when the classifier's own
+        tokenizer would make the same: the tokenizer read the text whole (no run cut, ``FIRST_NORMS_KEY`` kept), the
+        classifier reads all of it (``MAX_CHARS``) and it holds no special case the pipeline added."""
+        kept = doc.user_data.get(FIRST_NORMS_KEY)
+        if kept is None or len(text) > TEXTCAT_MAX_CHARS or any(marker in text for marker in self.markers or ()):
+            return None
+        return numpy.frombuffer(kept, dtype="uint64"), doc.vocab.strings
 
     def _combine(self, doc: Doc, probs: dict[str, float]) -> None:
         persons = [m for m in found_in(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
@@ -1045,7 +1072,8 @@ def make_textcat(nlp: Language, name: str, terms: dict[str, Any], model_path: st
     """
     from nlp.textcat import load_classifier
 
-    return ClassifierJudge(_need_terms(terms, name), load_classifier(model_path or None), patterns_dir, categories_file)
+    return ClassifierJudge(_need_terms(terms, name), load_classifier(model_path or None), patterns_dir, categories_file,
+                           tokenizer=getattr(nlp.tokenizer, "inner", nlp.tokenizer))
 
 
 class SeverityGrader(BatchedPipe):

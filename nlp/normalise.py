@@ -53,6 +53,9 @@ MIN_FUZZY = 5  # words shorter than this are never matched one edit away
 
 TEXT_KEY = "repmon_text"
 NORMS_KEY = "repmon_norms"
+#: The NORMs of the tokens as the tokenizer made them (before any step changes one), as uint64 bytes; kept by
+#: ``nlp.pipeline.SafeTokenizer`` when the text classifier can read them (``keep_first_norms``).
+FIRST_NORMS_KEY = "repmon_first_norms"
 #: What a raw text can name (:meth:`NameNormaliser.naming`).
 NAMES_NOTHING, NAMES_SHORT_ONLY, NAMES_MAYBE = "nothing", "short name only", "maybe"
 

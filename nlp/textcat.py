@@ -196,21 +196,26 @@ class _BatchReader:
     def rows(self, docs: list[Any]) -> list[list[float]]:
         """The probability of each of :attr:`labels` (``doc.cats`` as the pipeline sets them) for each of ``docs``
         (Docs of at least one token)."""
-        import numpy
-
         if not docs:
             return []
-        prefix, suffix, attr = (self.attrs[k] for k in ("prefix", "suffix", "attr"))
-        norms = [doc.to_array(attr) for doc in docs]
+        return self.rows_of_norms([doc.to_array(self.attrs["attr"]) for doc in docs], docs[0].vocab.strings)
+
+    def rows_of_norms(self, norms: list[Any], strings: Any) -> list[list[float]]:
+        """:meth:`rows` for texts given as the NORM ids of their tokens (uint64 arrays, none empty), with a string
+        store that holds those NORMs' strings."""
+        import numpy
+
+        if not norms:
+            return []
+        prefix, suffix = self.attrs["prefix"], self.attrs["suffix"]
         counts = numpy.fromiter((len(n) for n in norms), dtype=numpy.intp, count=len(norms))
         every = numpy.concatenate(norms)
-        owner = numpy.repeat(numpy.arange(len(docs)), counts)
+        owner = numpy.repeat(numpy.arange(len(norms)), counts)
         pairs = self.ops.ngrams(2, every)  # the pairs across two Docs are dropped below
         within = owner[:-1] == owner[1:]
         keys, owners = [every, pairs[within]], [owner, owner[:-1][within]]
         if prefix or suffix:
             cache = _forms_cache(prefix, suffix)
-            strings = docs[0].vocab.strings
             words, where = numpy.unique(every, return_inverse=True)
             got_all = []
             for norm in words.tolist():
@@ -233,10 +238,38 @@ class _BatchReader:
         new = numpy.ones(len(key), dtype=bool)
         new[1:] = (key[1:] != key[:-1]) | (doc_of[1:] != doc_of[:-1])
         key, doc_of = key[new], doc_of[new]
-        lengths = numpy.bincount(doc_of, minlength=len(docs)).astype("int32")
+        lengths = numpy.bincount(doc_of, minlength=len(norms)).astype("int32")
         scores = self.linear.predict((key, numpy.ones(key.shape, dtype="f"), lengths))
         probs = self.logistic.predict(scores)
         return probs.tolist()  # type: ignore[no-any-return]
+
+
+def _pattern_of(function: Any) -> Any:
+    """The regular expression behind a tokenizer's ``prefix_search`` (and the like), else the function itself."""
+    owner = getattr(function, "__self__", None)
+    return (owner.pattern, owner.flags) if owner is not None and hasattr(owner, "pattern") else function
+
+
+def _same_function(a: Any, b: Any) -> bool:
+    """The same lexeme attribute getter: one object, or partials of one function with equal arguments."""
+    if a is b:
+        return True
+    return all(hasattr(f, "func") for f in (a, b)) and a.func is b.func and a.args == b.args and a.keywords == b.keywords
+
+
+class _EitherStore:
+    """String stores read in turn (the NORM strings of texts tokenized by another tokenizer are in its store)."""
+
+    def __init__(self, *stores: Any) -> None:
+        self.stores = stores
+
+    def __getitem__(self, key: int) -> str:
+        for store in self.stores:
+            try:
+                return str(store[key])
+            except KeyError:
+                continue
+        raise KeyError(key)
 
 
 class Classifier:
@@ -258,17 +291,59 @@ class Classifier:
         """True when :meth:`predict` reads the model's weights without the spaCy pipeline (the same numbers)."""
         return self._reader is not None
 
-    def predict(self, texts: list[str], batch_size: int = 128) -> list[dict[str, float]]:
+    def tokenizes_as(self, tokenizer: Any) -> tuple[str, ...] | None:
+        """Whether ``tokenizer`` (a spaCy ``Tokenizer``) makes the same tokens, with the same NORMs, as this
+        classifier's own, so that :meth:`predict` may read the NORMs it made (``first_norms``) instead of tokenizing
+        the text again: the same rules, affix and URL patterns and NORM lookups, and special cases only added to
+        this classifier's. Returns what a text must not hold for its tokens to be the same (the added special cases,
+        or "'n"/"’n" when each of them has it, as the pipeline's Welsh ones do), or None when it cannot say so."""
+        from spacy.attrs import NORM
+        from spacy.tokenizer import Tokenizer
+
+        own = self.nlp.tokenizer
+        if self._reader is None or not isinstance(tokenizer, Tokenizer) or not isinstance(own, Tokenizer):
+            return None
+        for name in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+            if _pattern_of(getattr(own, name)) != _pattern_of(getattr(tokenizer, name)):
+                return None
+        if own.faster_heuristics != tokenizer.faster_heuristics \
+                or any(tokenizer.rules.get(key) != value for key, value in own.rules.items()):
+            return None
+        ours, theirs = self.nlp.vocab, tokenizer.vocab
+        if ours.lang != theirs.lang or ours.lookups.to_bytes() != theirs.lookups.to_bytes() \
+                or not _same_function(ours.lex_attr_getters.get(NORM), theirs.lex_attr_getters.get(NORM)):
+            return None
+        added = sorted(set(tokenizer.rules) - set(own.rules))
+        if all("'n" in key or "\u2019n" in key for key in added):
+            return ("'n", "\u2019n") if added else ()
+        return tuple(added)
+
+    def predict(self, texts: list[str], batch_size: int = 128,
+                first_norms: list[tuple[Any, Any] | None] | None = None) -> list[dict[str, float]]:
+        """``first_norms`` (with :meth:`tokenizes_as`): for each text, None, or the NORM ids (uint64 array) of the
+        tokens another tokenizer made of it and that tokenizer's string store, when :meth:`prepare` leaves the
+        text as it is and it holds none of what :meth:`tokenizes_as` returned."""
         prepared = [prepare(t) if isinstance(t, str) else "" for t in texts]
         empty = {c: 0.0 for c in CATEGORIES}
         out: list[dict[str, float]] = [dict(empty) for _ in prepared]
         todo = [i for i, t in enumerate(prepared) if t.strip()]
         if self._reader is not None:
-            make_doc = self.nlp.make_doc
+            make_doc, own = self.nlp.make_doc, self.nlp.vocab.strings
             places = [self._reader.labels.index(c) if c in self._reader.labels else -1 for c in CATEGORIES]
             for first in range(0, len(todo), batch_size):
                 chunk = todo[first:first + batch_size]
-                for i, row in zip(chunk, self._reader.rows([make_doc(prepared[i]) for i in chunk])):
+                norms, stores = [], []
+                for i in chunk:
+                    given = first_norms[i] if first_norms is not None else None
+                    if given is None:
+                        doc = make_doc(prepared[i])
+                        norms.append(doc.to_array(self._reader.attrs["attr"]))
+                        stores.append(own)
+                    else:
+                        norms.append(given[0])
+                        stores.append(given[1])
+                strings = own if all(store is own for store in stores) else _EitherStore(own, *{id(s): s for s in stores}.values())
+                for i, row in zip(chunk, self._reader.rows_of_norms(norms, strings)):
                     out[i] = {c: round(row[j], 4) if j >= 0 else 0.0 for c, j in zip(CATEGORIES, places)}
             return out
         docs = self.nlp.pipe((prepared[i] for i in todo), batch_size=batch_size)

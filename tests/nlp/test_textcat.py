@@ -7,13 +7,17 @@ import logging
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
+import spacy
 
 from nlp import textcat
 from nlp import train as training
+from nlp.analyse import Analyser
 from nlp.textcat import CATEGORIES, Classifier, TextcatError, load_classifier
 from nlp.train import load_corpus, split, train
+from repmon.profile import Profile
 
 # -- the corpus ------------------------------------------------------------------------------------
 
@@ -253,3 +257,25 @@ def test_direct_reading_gives_the_spacy_pipelines_probabilities(classifier: Clas
 def test_direct_reading_does_not_depend_on_the_batch(classifier: Classifier) -> None:
     one_by_one = [classifier.predict([text], batch_size=1)[0] for text in VARIED]
     assert classifier.predict(VARIED, batch_size=4) == one_by_one
+
+
+def test_a_tokenizer_made_as_the_classifiers_is_recognised(classifier: Classifier) -> None:
+    assert classifier.tokenizes_as(spacy.blank("en").tokenizer) == ()
+    assert classifier.tokenizes_as(spacy.blank("de").tokenizer) is None  # other rules
+    welsh = spacy.blank("en").tokenizer
+    welsh.add_special_case("Cymru'n", [{"ORTH": "Cymru"}, {"ORTH": "'n"}])
+    assert classifier.tokenizes_as(welsh) == ("'n", "\u2019n")  # texts with these are tokenized again
+
+
+def test_the_pipelines_tokens_give_the_classifiers_own_results(example_profile: Profile) -> None:
+    reading = Analyser(example_profile)
+    judge: Any = reading.nlp.get_pipe("repmon_textcat")
+    if judge.classifier is None:
+        pytest.skip("no text classifier built")
+    assert judge.reads_first_norms and getattr(reading.nlp.tokenizer, "keep_first_norms")
+    tokenizing = Analyser(example_profile)
+    setattr(tokenizing.nlp.tokenizer, "keep_first_norms", False)
+    items = [{"id": i, "text": "QEHS Carmarthen: " + text} for i, text in enumerate(
+        VARIED + ["Mae Ysgol y Frenhines Elisabeth'n warthus, dwi am ladd Mr Rees", "QEHS " + "x" * 120 + " stab"])]
+    assert reading.analyse_many(items) == tokenizing.analyse_many(items)
+    assert [reading.analyse(item) for item in items] == [tokenizing.analyse(item) for item in items]
