@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from spacy.tokens import Doc
 
 from nlp import relevance
+from nlp.extensions import values
 from nlp.found import found_in
 from nlp.normalise import NAMES_NOTHING, NAMES_SHORT_ONLY
 from nlp.pipeline import CONTEXT_PIPES, build_pipeline
@@ -156,7 +157,7 @@ class Analyser:
         if words:
             context.append(self._context(words))
         doc = self.nlp.make_doc(_safe(text[: self.max_chars]))
-        doc._.repmon_item = {"context": context, "own_site": _own_site(item, self._domains, self._handles),
+        values(doc).repmon_item = {"context": context, "own_site": _own_site(item, self._domains, self._handles),
                              "review": _is_review(item)}
         return doc
 
@@ -188,7 +189,7 @@ class Analyser:
             result = {"id": item_id, "relevant": False, "mentions": [], "flags": [], "severity": "none",
                       "analyser": self.version, "relevance": reason}
         else:
-            ext = doc._
+            ext = values(doc)
             relevant = bool(ext.repmon_relevant)
             mentions = []
             if relevant:
@@ -219,9 +220,12 @@ class Analyser:
         with _collector_paused():
             return self._result(item_id, text, self.doc(item))
 
-    def analyse_many(self, items: list[dict[str, Any]], batch_size: int = 64) -> list[dict[str, Any]]:
+    def analyse_many(self, items: list[dict[str, Any]], batch_size: int = 256) -> list[dict[str, Any]]:
         """The results for several items, in order: the same as :meth:`analyse` on each, faster (``nlp.pipe``, and
-        the text classifier reads a batch at a time). Raises InputError when an item lacks a usable id or text."""
+        the text classifier reads a batch at a time). Raises InputError when an item lacks a usable id or text.
+
+        ``batch_size``: Docs each component takes before the next starts (256: ~5% quicker than 64 on the bench,
+        each component's tables staying in the CPU caches for more Docs; the results do not depend on it)."""
         checked = [_check_item(item) for item in items]
         reasons = [self._not_relevant_at_once(item, text) for item, (_, text) in zip(items, checked)]
         todo = [i for i, reason in enumerate(reasons) if reason is None]

@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -38,6 +39,7 @@ from spacy.util import filter_spans, minibatch
 from nlp import flags as flagging
 from nlp import regexgate, relevance
 from nlp.compose import PartFinder, Parts
+from nlp.extensions import values
 from nlp.lexicon import (
     CueRule,
     PatternFileError,
@@ -49,8 +51,19 @@ from nlp.lexicon import (
 )
 from nlp.found import Found, found_in, put_spans
 from nlp.matchgate import GatedMatcher, PatternGate, doc_norms, doc_words, words_and_norms
-from nlp.normalise import NameNormaliser, fold_only, keep_norms, line_break_sentences, norms_of, span_text, text_of
+from nlp.normalise import (
+    FIRST_NORMS_KEY,
+    NORMS_KEY,
+    NameNormaliser,
+    fold_only,
+    keep_norms,
+    line_break_sentences,
+    norms_of,
+    span_text,
+    text_of,
+)
 from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
+from nlp.textcat import MAX_CHARS as TEXTCAT_MAX_CHARS
 from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
 from repmon.hosts import host_in
@@ -76,6 +89,17 @@ ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
 #: (v7) Two word characters joined by "_" or "." (a handle or username that may hold a name).
 _HANDLE_JOIN = re.compile(r"[^\W\d_][._][^\W_]")
+#: For ASCII text, :data:`_HANDLE_JOIN` as substrings of one translation: a letter "a", a digit "d", "." or "_" ".".
+_HANDLE_CLASSES = bytes(ord("a") if chr(i).isalpha() and i < 128 else ord("d") if chr(i).isdigit() and i < 128
+                        else ord(".") if chr(i) in "._" else ord(" ") for i in range(256))
+
+
+def _has_handle_join(text: str) -> bool:
+    """Whether :data:`_HANDLE_JOIN` is in ``text`` (for ASCII, without a regular expression scan: 3x quicker)."""
+    if text.isascii():
+        classes = text.encode().translate(_HANDLE_CLASSES)
+        return b"a.a" in classes or b"a.d" in classes
+    return _HANDLE_JOIN.search(text) is not None
 #: (v7) A first name in lower case counts with the school anywhere in the post only from this many letters ("osian",
 #: "megan"; not "cai", "nia", "lili", which are also words).
 LOOSE_FIRST_MIN = 5
@@ -93,11 +117,6 @@ CATEGORIES_FILE = "categories-v8.jsonl"
 MODIFIERS_FILE = "modifiers-v7.jsonl"
 PII_FILE = "pii-v1.jsonl"
 NOT_SCHOOL_FILE = "not-school-v3.jsonl"
-
-for _name, _default in (("repmon_item", None), ("repmon_relevant", None), ("repmon_relevance", ""),
-                        ("repmon_flags", None), ("repmon_severity", "none"), ("repmon_vetoed", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
 
 
 def _school_context_words() -> frozenset[str]:
@@ -144,8 +163,11 @@ class Normaliser(BatchedPipe):
         self.names = names
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop(NORMS_KEY, None)
         doc = self.names(doc) if self.names is not None else fold_only(doc)
-        return keep_norms(line_break_sentences(doc))
+        doc = line_break_sentences(doc)
+        # the name normaliser keeps the final norms when it read them (restoring misspelt names); else read them
+        return doc if NORMS_KEY in doc.user_data else keep_norms(doc)
 
 
 def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
@@ -233,9 +255,12 @@ class EvidenceFinder(BatchedPipe):
                  school_words_file: str, setting_file: str = SETTING_FILE) -> None:
         school = terms["school"]
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.phrases_added: list[str] = ["PLACE", "DECOY"]
         self.phrases.add("PLACE", _phrase_docs(nlp, school["places"]))
         self.phrases.add("DECOY", _phrase_docs(nlp, school["decoys"]))
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = Matcher(nlp.vocab, validate=True)  # (checks the patterns; the gated one runs them)
+        # only the patterns that can match a text run (those whose needed words are in it, see nlp.matchgate)
+        self.gated = GatedMatcher(nlp.vocab)
         patterns: dict[str, list[Any]] = {}
         words = [(school_words_file, n, r) for n, r in read_jsonl(school_words_file, patterns_dir)]
         words += [(setting_file, n, r) for n, r in read_jsonl(setting_file, patterns_dir)]  # v5: a school setting
@@ -246,12 +271,14 @@ class EvidenceFinder(BatchedPipe):
                 continue
             if row.get("phrases"):
                 self.phrases.add(label, _phrase_docs(nlp, row["phrases"]))
+                self.phrases_added.append(label)
             if row.get("pattern"):
                 try:
                     self.matcher.add(label, [row["pattern"]])
                 except (ValueError, TypeError) as exc:
                     raise PatternFileError(f"{file}:{number}: bad Matcher pattern ({exc}).") from None
                 patterns.setdefault(label, []).append(row["pattern"])
+                self.gated.add(label, [row["pattern"]], gate_id=f"{file}:{number}")
         self.gate = PatternGate(nlp.vocab)  # the Matcher runs only on texts with the words a pattern needs
         for label, label_patterns in patterns.items():
             self.gate.add(label, label_patterns)
@@ -268,6 +295,12 @@ class EvidenceFinder(BatchedPipe):
             expanded += [p for p in row["phrases"] if not any(k in p for k in ("{core}", "{name}", "{abbreviation}"))]
             if expanded:
                 self.phrases.add(key, _phrase_docs(nlp, expanded))
+                self.phrases_added.append(key)
+        # match id -> (label, sense) of each phrase key ("PLACE", "NOT_SCHOOL|the monarch"): no string lookups per match
+        self.phrase_keys: dict[int, tuple[str, str]] = {}
+        for key in self.phrases_added:
+            label, _, sense = key.partition("|")
+            self.phrase_keys[nlp.vocab.strings.add(key)] = (label, sense)
         own = [re.escape(d) for d in school["domains"]]
         handles = [re.escape(h) for h in school["handles"]]
         parts = []
@@ -283,11 +316,11 @@ class EvidenceFinder(BatchedPipe):
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         for match_id, start, end in self.phrases(doc):
-            key = doc.vocab.strings[match_id]
-            label, _, sense = key.partition("|")
+            label, sense = self.phrase_keys[match_id]
             spans.append(Span(doc, start, end, label=label, span_id=sense or 0))
-        if self.gate.possible(doc_norms(doc)):
-            for match_id, start, end in self.matcher(doc):
+        matcher = self.gated.matcher_for(*words_and_norms(doc)) if self.gate.possible(doc_norms(doc)) else None
+        if matcher is not None:  # (the NORM gate first: it reads the NORMs kept, the gated Matcher reads four arrays)
+            for match_id, start, end in matcher(doc):
                 spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
         if self.own_site is not None and self._may_name_own_site(text_of(doc)):
             for m in self.own_site.finditer(text_of(doc)):
@@ -397,7 +430,7 @@ class MentionFinder(BatchedPipe):
             span = Span(doc, start, end, label=kind, kb_id=ref, span_id=form)
             (cores if form == "core" else firsts if form in ("first", "surname", "surname_rare") else roles if form == "role"
              else candidates).append(span)
-        if self.handle_names and _HANDLE_JOIN.search(text_of(doc)):
+        if self.handle_names and _has_handle_join(text_of(doc)):
             firsts += self._handles(doc)
         for e in evidence:
             if e.label_ == "OWN_SITE" and e.id_ == "handle":
@@ -631,7 +664,7 @@ class PiiFinder(BatchedPipe):
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         text = text_of(doc)
-        ext = doc._
+        ext = values(doc)
         named = relevance.provisional(doc) if ext.repmon_relevant is False else []
         exposed = any(kind == "staff" for kind, _, _ in named)
         if ext.repmon_relevant is False and not named:  # set by repmon_relevance; only relevant items are flagged
@@ -755,7 +788,7 @@ class CueFinder(BatchedPipe):
         return self.gated.matcher_for(present if words is None else words, norms)
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
+        if values(doc).repmon_relevant is False and not relevance.provisional(doc):  # only relevant items are flagged
             put_spans(doc, "repmon_cues", [])
             return doc
         if self.dropped_g and _G_DROPPED.search(text_of(doc)):
@@ -811,7 +844,7 @@ class RelevanceJudge(BatchedPipe):
     """Relevant or not, with the reason (rules in :mod:`nlp.relevance`)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._  # each ``doc._`` makes a new object: fetch it once
+        ext = values(doc)
         item = ext.repmon_item or {}
         parts = [relevance.summarise(doc)] + list(item.get("context", []))
         ext.repmon_relevant, ext.repmon_relevance = relevance.decide(parts, item.get("own_site"),
@@ -862,7 +895,7 @@ class FlagMaker(BatchedPipe):
             self.modifiers.add("NOT_DENIAL", _phrase_docs(nlp, list(self.settings.not_denials)))
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
+        ext = values(doc)
         named = relevance.provisional(doc) if not ext.repmon_relevant else []
         if not ext.repmon_relevant and not named:
             ext.repmon_flags = []
@@ -916,7 +949,7 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
              and (refs[f["ref"]][0] != "school" or f["category"] in PROMOTED_FOR_SCHOOL)]
     if not aimed:
         return []
-    ext = doc._
+    ext = values(doc)
     ext.repmon_relevant = True
     kind, text = refs[aimed[0]["ref"]]
     if kind == "school":  # (v8) the short name with a school word, and a threat to the school
@@ -951,9 +984,17 @@ def make_flags(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: st
 class ClassifierJudge:
     """The text classifier's view, combined with the rule flags (:func:`nlp.flags.with_classifier`)."""
 
-    def __init__(self, terms: dict[str, Any], classifier: Any, patterns_dir: str, categories_file: str) -> None:
+    def __init__(self, terms: dict[str, Any], classifier: Any, patterns_dir: str, categories_file: str,
+                 tokenizer: Any = None) -> None:
         self.school_id = terms["school"]["id"]
         self.classifier = classifier
+        # what a text must not hold for the classifier to read the NORMs the pipeline's tokenizer made of it, or None
+        # when it must tokenize every text itself (nlp.textcat.Classifier.tokenizes_as)
+        self.markers: tuple[str, ...] | None = classifier.tokenizes_as(tokenizer) \
+            if tokenizer is not None and hasattr(classifier, "tokenizes_as") else None
+        self._marked = classifier  # (the classifier the markers are for)
+        #: the pipeline's tokenizer should keep those NORMs (``FIRST_NORMS_KEY``; nlp.pipeline.build_pipeline)
+        self.reads_first_norms = self.markers is not None
         self.categories = load_categories(categories_file, patterns_dir)
         settings = load_settings(MODIFIERS_FILE, patterns_dir)
         self.complaints = settings.complaints
@@ -964,13 +1005,13 @@ class ClassifierJudge:
         self.version = str(getattr(classifier, "version", "textcat"))
 
     def _wanted(self, doc: Doc) -> bool:
-        ext = doc._
+        ext = values(doc)
         return self.classifier is not None and (bool(ext.repmon_relevant) or bool(relevance.provisional(doc))) \
             and not (ext.repmon_item or {}).get("own_site")
 
     def __call__(self, doc: Doc) -> Doc:
         if self._wanted(doc):
-            self._combine(doc, self.classifier.predict([text_of(doc)])[0])
+            self._combine(doc, self._predict([doc])[0])
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -978,20 +1019,36 @@ class ClassifierJudge:
         for batch in minibatch(stream, size=batch_size):
             wanted = [doc for doc in batch if self._wanted(doc)]
             if wanted:
-                for doc, probs in zip(wanted, self.classifier.predict([text_of(doc) for doc in wanted], batch_size)):
+                for doc, probs in zip(wanted, self._predict(wanted, batch_size)):
                     self._combine(doc, probs)
             yield from batch
 
+    def _predict(self, docs: list[Doc], batch_size: int = 128) -> list[dict[str, float]]:
+        texts = [text_of(doc) for doc in docs]
+        if self.markers is None or self.classifier is not self._marked:
+            return self.classifier.predict(texts, batch_size)  # type: ignore[no-any-return]
+        return self.classifier.predict(  # type: ignore[no-any-return]
+            texts, batch_size, first_norms=[self._first_norms(doc, text) for doc, text in zip(docs, texts)])
+
+    def _first_norms(self, doc: Doc, text: str) -> tuple[Any, Any] | None:
+        """The NORMs the pipeline's tokenizer made of ``text`` (and its string store) when the classifier's own
+        tokenizer would make the same: the tokenizer read the text whole (no run cut, ``FIRST_NORMS_KEY`` kept), the
+        classifier reads all of it (``MAX_CHARS``) and it holds no special case the pipeline added."""
+        kept = doc.user_data.get(FIRST_NORMS_KEY)
+        if kept is None or len(text) > TEXTCAT_MAX_CHARS or any(marker in text for marker in self.markers or ()):
+            return None
+        return numpy.frombuffer(kept, dtype="uint64"), doc.vocab.strings
+
     def _combine(self, doc: Doc, probs: dict[str, float]) -> None:
         persons = [m for m in found_in(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
-        ext = doc._
+        ext = values(doc)
         rule_flags = list(ext.repmon_flags or [])
         vetoed = set(ext.repmon_vetoed or ())
         norms = doc_norms(doc)
         if self.complaints and self.complaint_norms.isdisjoint(norms):
             vetoed.add("disrepute")  # neutral news and praise: the classifier alone does not call it disrepute
-        if (self.hedges is not None and self.hedges.search(fold(text_of(doc)))) or \
-                not self.praise_norms.isdisjoint(norms):
+        if not self.praise_norms.isdisjoint(norms) or \
+                (self.hedges is not None and self.hedges.search(fold(text_of(doc))) is not None):  # (the set first)
             vetoed.add("harassment")  # an opinion put as one ("I think ...") is criticism unless a rule finds abuse
         if any(f["category"] == "safeguarding" for f in rule_flags):
             vetoed.add("threat")  # "I want to kill myself" is a disclosure (already critical), not a threat to others
@@ -1028,7 +1085,8 @@ def make_textcat(nlp: Language, name: str, terms: dict[str, Any], model_path: st
     """
     from nlp.textcat import load_classifier
 
-    return ClassifierJudge(_need_terms(terms, name), load_classifier(model_path or None), patterns_dir, categories_file)
+    return ClassifierJudge(_need_terms(terms, name), load_classifier(model_path or None), patterns_dir, categories_file,
+                           tokenizer=getattr(nlp.tokenizer, "inner", nlp.tokenizer))
 
 
 class SeverityGrader(BatchedPipe):
@@ -1036,7 +1094,7 @@ class SeverityGrader(BatchedPipe):
         self.categories = load_categories(categories_file, patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
+        ext = values(doc)
         levels = [f.get("severity") or self.categories[f["category"]].severity for f in (ext.repmon_flags or [])]
         ext.repmon_severity = max(levels, key=SEVERITY_RANK.__getitem__) if levels and ext.repmon_relevant else "none"
         return doc

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from nlp.found import found_in
 from nlp.lexicon import CueRule, PatternFileError, load_settings, read_jsonl
 from nlp.matchgate import GatedMatcher, words_and_norms
 from nlp.relevance import sent_starts
@@ -118,13 +119,14 @@ class PartFinder:
 
         for match_id, start, _ in list(self.phrases(doc)) + (list(matcher(doc)) if matcher is not None else []):
             add(doc.vocab.strings[match_id], start)
-        for m in doc.spans["repmon_mentions"] if "repmon_mentions" in doc.spans else ():
+        for m in found_in(doc, "repmon_mentions"):  # (records read once per Doc: no Span objects)
             if m.label_ in ("staff", "pupil"):
                 add("person", m.start)
                 add(m.label_, m.start)
             elif m.label_ == "school":  # the school named anywhere in a post is near every sentence of it
                 found.setdefault("school", set()).update(range(len(starts)))
-        for i, norm in enumerate(norms):  # (as the doc's NORM array: the caller's are read after the last change)
-            if norm in self.school_refs:
-                add("school", i)
+        if not self.school_refs.isdisjoint(norms):
+            for i, norm in enumerate(norms):  # (as the doc's NORM array: the caller's are read after the last change)
+                if norm in self.school_refs:
+                    add("school", i)
         return Parts(starts, found)

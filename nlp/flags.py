@@ -134,7 +134,7 @@ def build_context(doc: Doc, mentions: list[Found], hedges: list[Span], school_id
         outside = [c for c in condemns if c.start not in ctx.quoted_tokens]
         ctx.condemn_sents = {ctx.sent_of(c.start) for c in outside}
         ctx.condemn_tokens = {i for c in outside for i in range(c.start, c.end)}
-    for index, (start, end) in enumerate(zip(sent_starts, sent_ends)):
+    for index, (start, end) in enumerate(zip(sent_starts, sent_ends) if "?" in text_of(doc) else ()):  # (none without)
         if end <= start:
             continue
         last = doc[end - 1]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import weakref
 from typing import Any, NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from nlp.normalise import text_of
 
@@ -38,10 +38,10 @@ _READ: weakref.WeakKeyDictionary[Doc, dict[str, tuple[Any, list[Found]]]] = weak
 
 def found_in(doc: Doc, key: str) -> list[Found]:
     """The spans of ``doc.spans[key]`` as :class:`Found` records, in order (none when there is no such group)."""
-    if key not in doc.spans:
+    group = doc.spans.data.get(key)  # (SpanGroups is a UserDict: its own lookups run in Python)
+    if group is None:
         return []
-    group = doc.spans[key]
-    cache = _READ.setdefault(doc, {})
+    cache = _records(doc)
     kept = cache.get(key)
     if kept is not None and kept[0] is group and len(kept[1]) == len(group):
         return kept[1]
@@ -55,8 +55,18 @@ def found_in(doc: Doc, key: str) -> list[Found]:
 def put_spans(doc: Doc, key: str, spans: list[Span]) -> None:
     """Set ``doc.spans[key]`` to ``spans`` and keep their records for :func:`found_in` (from these Span objects,
     so the group is never read back)."""
-    doc.spans[key] = spans
+    group = SpanGroup(doc, name=key, spans=spans)
+    doc.spans.data[key] = group  # as ``doc.spans[key] = spans`` stores it, without SpanGroups' Python layers
     text = text_of(doc)
     found = [Found(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_, s.kb_id_, text[s.start_char:s.end_char])
              for s in spans]
-    _READ.setdefault(doc, {})[key] = (doc.spans[key], found)
+    _records(doc)[key] = (group, found)
+
+
+def _records(doc: Doc) -> dict[str, tuple[Any, list[Found]]]:
+    """The records kept for ``doc`` (``WeakKeyDictionary.get`` before ``setdefault``: a weak reference with a
+    callback and a dict are made only the first time)."""
+    cache = _READ.get(doc)
+    if cache is None:
+        cache = _READ.setdefault(doc, {})
+    return cache

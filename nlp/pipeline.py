@@ -19,13 +19,14 @@ from collections.abc import Callable
 from typing import Any
 
 import spacy
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 import nlp.components  # noqa: F401  (registers the factories)
 from nlp.components import CATEGORIES_FILE, CUE_FILES, MODIFIERS_FILE, PII_FILE
-from nlp.normalise import TEXT_KEY
+from nlp.normalise import FIRST_NORMS_KEY, TEXT_KEY
 from nlp.terms import profile_terms
 from repmon.errors import ConfigError
 from repmon.profile import Profile
@@ -57,6 +58,9 @@ class SafeTokenizer:
         self.max_run = max_run
         self.long_run = re.compile(r"\S{" + str(max_run + 1) + ",}")
         self.vocab = inner.vocab  # type: ignore[attr-defined]
+        #: keep the NORMs of the tokens of a text the inner tokenizer read whole (``FIRST_NORMS_KEY``): the text
+        #: classifier reads them instead of tokenizing the text again (see :func:`build_pipeline`)
+        self.keep_first_norms = False
 
     def __call__(self, text: str) -> Doc:
         doc = self._tokenize(text)
@@ -65,7 +69,10 @@ class SafeTokenizer:
 
     def _tokenize(self, text: str) -> Doc:
         if len(text) <= self.max_run or not self.long_run.search(text):
-            return self.inner(text)
+            doc = self.inner(text)
+            if self.keep_first_norms and len(doc):
+                doc.user_data[FIRST_NORMS_KEY] = doc.to_array(NORM).tobytes()
+            return doc
         words: list[str] = []
         spaces: list[bool] = []
         pos = 0
@@ -124,7 +131,8 @@ def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_
         "terms": terms, "patterns_dir": patterns_dir, "cue_files": CUE_FILES,
         "categories_file": CATEGORIES_FILE, "modifiers_file": MODIFIERS_FILE, "pii_file": PII_FILE})
     if textcat:
-        nlp.add_pipe("repmon_textcat", config={"terms": terms, "model_path": textcat_path, "patterns_dir": patterns_dir,
-                                               "categories_file": CATEGORIES_FILE})
+        judge = nlp.add_pipe("repmon_textcat", config={"terms": terms, "model_path": textcat_path,
+                                                       "patterns_dir": patterns_dir, "categories_file": CATEGORIES_FILE})
+        nlp.tokenizer.keep_first_norms = getattr(judge, "reads_first_norms", False)  # type: ignore[attr-defined]
     nlp.add_pipe("repmon_severity", config={"patterns_dir": patterns_dir, "categories_file": CATEGORIES_FILE})
     return nlp

@@ -214,17 +214,32 @@ def _towns_elsewhere(doc: Doc, excluded: set[int]) -> list[str]:
 
 
 def summarise(doc: Doc) -> Summary:
-    """The evidence for relevance in one Doc, as lists of strings (and (ref, text) pairs)."""
+    """The evidence for relevance in one Doc, as lists of strings (and (ref, text) pairs).
+
+    (Written as one pass over the mentions and one over the evidence, sorted by label, with the lists of a kind
+    that is absent left empty: most texts have few kinds, and a list comprehension costs a call even over none.)"""
     mentions = found_in(doc, MENTIONS)
     evidence = found_in(doc, EVIDENCE)
-    schools = [m for m in mentions if m.label_ == "school"]
-    named = [m for m in schools if m.id_ not in ("handle", "domain")]
-    people = [m for m in mentions if m.label_ in ("staff", "pupil")]
+    schools: list[Found] = []
+    named: list[Found] = []
+    people: list[Found] = []
+    for m in mentions:
+        if m.label_ == "school":
+            schools.append(m)
+            if m.id_ not in ("handle", "domain"):
+                named.append(m)
+        elif m.label_ in ("staff", "pupil"):
+            people.append(m)
+    by_label: dict[str, list[Found]] = {}
+    for e in evidence:
+        by_label.setdefault(e.label_, []).append(e)
     in_schools, in_mentions = _covered(schools), _covered(mentions)
     # (round 5) a school word inside a namesake phrase ("ar y prom", "my old teacher") is the namesake's, not the school's
-    in_namesakes = _covered([e for e in evidence if e.label_ == "NAMESAKE"])
-    places = [e for e in evidence if e.label_ == "PLACE" and not _inside(e, in_schools)]
-    decoys = [e for e in evidence if e.label_ == "DECOY" and not _inside(e, in_schools)]
+    namesakes = by_label.get("NAMESAKE", [])
+    in_namesakes = _covered(namesakes)
+    all_places = by_label.get("PLACE", [])
+    places = [e for e in all_places if not _inside(e, in_schools)]
+    decoys = [e for e in by_label.get("DECOY", ()) if not _inside(e, in_schools)]
     if decoys and places:  # "Bangor, County Down": the place is the decoy's
         named_here = {m.end for m in schools}  # (v6) "... in Hexham, QEHS Carmarthen": the place is the school's
         qualified = [p for p in places if any(0 <= d.start - p.end <= ADJACENT  # "Bangor, County Down"
@@ -234,37 +249,47 @@ def summarise(doc: Doc) -> Summary:
     starts = sent_starts(doc)
     school_sents = {bisect_right(starts, m.start) for m in schools}
 
-    not_towns = _covered(mentions + [e for e in evidence if e.label_ == "PLACE"])  # (round 4) never "another town"
+    not_towns = _covered(mentions + all_places)  # (round 4) never "another town"
 
     def in_school_sent(span: Found) -> bool:
         return bisect_right(starts, span.start) in school_sents
 
+    full_names = [m for m in named if m.id_ != "core"]
+    cores = [m for m in named if m.id_ == "core"] if named else []
+    words = [e for e in evidence if e.label_ in SCHOOL_WORDS] \
+        if any(label in by_label for label in SCHOOL_WORDS) else []
+    empty: list[Any] = []
     return {
-        "school": [m.text for m in named if m.id_ != "core"],
-        "core": [m.text for m in named if m.id_ == "core"],
-        "own_site": [e.text for e in evidence if e.label_ == "OWN_SITE"],
+        "school": [m.text for m in full_names],
+        "core": [m.text for m in cores],
+        "own_site": [e.text for e in by_label.get("OWN_SITE", ())],
         "places": [p.text for p in places],
         "decoys": [d.text for d in decoys],
-        "elsewhere": _elsewhere(doc, [m for m in named if m.id_ != "core"], _covered(mentions + evidence)),
-        "people_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS],
-        "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS],
-        "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"],
-        "people_named_full": [(m.label_, m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS or m.id_ == RARE_SURNAME],
-        "core_named": [(m.label_, m.kb_id_, m.text) for m in named if m.id_ == "core"],
-        "school_words": [e.text for e in evidence if e.label_ in SCHOOL_WORDS and not _inside(e, in_mentions)
-                         and not _inside(e, in_namesakes)],
-        "school_life": [e.text for e in evidence if e.label_ == SCHOOL_LIFE and not _inside(e, in_mentions)],
-        "namesake": [e.text for e in evidence if e.label_ == "NAMESAKE" and not _inside(e, in_mentions)]
-        + _namesakes(doc, people, not_towns),
+        "elsewhere": _elsewhere(doc, full_names, _covered(mentions + evidence)) if full_names else [],
+        "people_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS] if people else [],
+        "people_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS] if people else [],
+        "staff_full": [(m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS and m.label_ == "staff"]
+        if people else [],
+        "people_named_full": [(m.label_, m.kb_id_, m.text) for m in people if m.id_ in FULL_FORMS or m.id_ == RARE_SURNAME]
+        if people else [],
+        "core_named": [(m.label_, m.kb_id_, m.text) for m in cores],
+        "school_words": [e.text for e in words if not _inside(e, in_mentions) and not _inside(e, in_namesakes)]
+        if words else [],
+        "school_life": [e.text for e in by_label.get(SCHOOL_LIFE, ()) if not _inside(e, in_mentions)],
+        "namesake": [e.text for e in namesakes if not _inside(e, in_mentions)]
+        + (_namesakes(doc, people, not_towns) if people else empty),
         "towns_elsewhere": _towns_elsewhere(doc, not_towns) if people or not schools else [],
-        "staff_addressed": [(m.kb_id_, m.text) for m in people if m.id_ in ADDRESSED_FORMS and m.label_ == "staff"],
-        "school_setting": [e.text for e in evidence if e.label_ in SCHOOL_WORDS[1:] and not _inside(e, in_mentions)],
-        "school_pointer": [e.text for e in evidence if e.label_ == "SCHOOL_POINTER" and not _inside(e, in_mentions)],
-        "staff_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS and m.label_ == "staff"],
-        "not_school": [(e.id_, e.text) for e in evidence if e.label_ == "NOT_SCHOOL"],
-        "abbreviations": [m.text for m in named if m.id_ == "abbreviation"],
-        "decoy_placed": [d.text for d in decoys if in_school_sent(d)],
-        "here_placed": [p.text for p in places if in_school_sent(p)],
+        "staff_addressed": [(m.kb_id_, m.text) for m in people if m.id_ in ADDRESSED_FORMS and m.label_ == "staff"]
+        if people else [],
+        "school_setting": [e.text for e in words if e.label_ in SCHOOL_WORDS[1:] and not _inside(e, in_mentions)]
+        if words else [],
+        "school_pointer": [e.text for e in by_label.get("SCHOOL_POINTER", ()) if not _inside(e, in_mentions)],
+        "staff_short": [(m.kb_id_, m.text) for m in people if m.id_ not in FULL_FORMS and m.label_ == "staff"]
+        if people else [],
+        "not_school": [(e.id_, e.text) for e in by_label.get("NOT_SCHOOL", ())],
+        "abbreviations": [m.text for m in named if m.id_ == "abbreviation"] if named else [],
+        "decoy_placed": [d.text for d in decoys if in_school_sent(d)] if decoys else [],
+        "here_placed": [p.text for p in places if in_school_sent(p)] if places else [],
     }
 
 

@@ -52,6 +52,8 @@ def fold(text: str) -> str:
     ``fold("Siân")`` is ``"sian"``; both the profile's words and the text's tokens
     are compared in this form (see the ``repmon_normalise`` component).
     """
+    if text.isascii():  # (of _QUOTES only "`" is ASCII; str.translate reads a table for every character)
+        return (text.replace("`", "'") if "`" in text else text).lower()
     text = text.translate(_QUOTES)
     if text.isascii():
         return text.lower()

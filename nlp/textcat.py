@@ -119,14 +119,19 @@ def _forms_of(strings: Any, norm: int, prefix: int, suffix: int) -> tuple[int, .
     return tuple(out)
 
 
+def _forms_cache(prefix: int, suffix: int) -> dict[int, tuple[int, ...]]:
+    cache = _FORMS.setdefault((prefix, suffix), {})
+    if len(cache) > _FORMS_MAX:
+        cache.clear()
+    return cache
+
+
 def _word_forms_forward(model: Any, docs: list[Any], is_train: bool) -> tuple[Any, Any]:
     import numpy
 
     ops = model.ops
     size, prefix, suffix, binary = (model.attrs[k] for k in ("ngram_size", "prefix", "suffix", "binary"))
-    cache = _FORMS.setdefault((prefix, suffix), {})
-    if len(cache) > _FORMS_MAX:
-        cache.clear()
+    cache = _forms_cache(prefix, suffix)
     all_keys, all_vals, lengths = [], [], []
     for doc in docs:
         norms = doc.to_array(model.attrs["attr"])
@@ -158,20 +163,189 @@ def _word_forms_forward(model: Any, docs: list[Any], is_train: bool) -> tuple[An
     return (keys_out, vals_out, ops.asarray(lengths, dtype="int32")), backprop
 
 
-class Classifier:
-    """A trained pipeline: ``predict(texts)`` gives each text a probability per category."""
+class _BatchReader:
+    """The model's probabilities for a batch of Docs, without ``nlp.pipe`` and with the features of the whole batch
+    made at once: the same keys as :func:`_word_forms_forward` makes Doc by Doc (each Doc's NORM ids, the hashes of
+    its word pairs, the beginnings and endings of its words; sorted, each once), read by the model's own sparse
+    linear and logistic layers, so the numbers are the same. The features took two thirds of the classifier's time
+    after the tokenizer, mostly in small numpy calls made for each Doc. Only for the model
+    :func:`build_word_forms_bow` makes, with ``binary`` features and word pairs (``ngram_size`` 2)."""
 
-    def __init__(self, nlp: Any, info: dict[str, Any]) -> None:
+    def __init__(self, features: Any, linear: Any, logistic: Any, labels: tuple[str, ...]) -> None:
+        self.attrs = features.attrs
+        self.ops = features.ops
+        self.linear = linear
+        self.logistic = logistic
+        self.labels = labels
+
+    @classmethod
+    def of(cls, nlp: Any) -> "_BatchReader | None":
+        """The reader for a pipeline of one ``textcat_multilabel`` with :data:`ARCHITECTURE`'s model, else None."""
+        if nlp.pipe_names != ["textcat_multilabel"]:
+            return None
+        pipe = nlp.get_pipe("textcat_multilabel")
+        model = pipe.model
+        layers = {node.name: node for node in model.walk()}
+        features, linear, logistic = (layers.get(n) for n in ("repmon_word_forms", "sparse_linear", "logistic"))
+        if features is None or linear is None or logistic is None or len(model.layers) != 2 \
+                or model.layers[1] is not logistic or features.attrs.get("binary") is not True \
+                or features.attrs.get("ngram_size") != 2:
+            return None
+        return cls(features, linear, logistic, tuple(pipe.labels))
+
+    def rows(self, docs: list[Any]) -> list[list[float]]:
+        """The probability of each of :attr:`labels` (``doc.cats`` as the pipeline sets them) for each of ``docs``
+        (Docs of at least one token)."""
+        if not docs:
+            return []
+        return self.rows_of_norms([doc.to_array(self.attrs["attr"]) for doc in docs], docs[0].vocab.strings)
+
+    def rows_of_norms(self, norms: list[Any], strings: Any) -> list[list[float]]:
+        """:meth:`rows` for texts given as the NORM ids of their tokens (uint64 arrays, none empty), with a string
+        store that holds those NORMs' strings."""
+        import numpy
+
+        if not norms:
+            return []
+        prefix, suffix = self.attrs["prefix"], self.attrs["suffix"]
+        counts = numpy.fromiter((len(n) for n in norms), dtype=numpy.intp, count=len(norms))
+        every = numpy.concatenate(norms)
+        owner = numpy.repeat(numpy.arange(len(norms)), counts)
+        pairs = self.ops.ngrams(2, every)  # the pairs across two Docs are dropped below
+        within = owner[:-1] == owner[1:]
+        keys, owners = [every, pairs[within]], [owner, owner[:-1][within]]
+        if prefix or suffix:
+            cache = _forms_cache(prefix, suffix)
+            words, where = numpy.unique(every, return_inverse=True)
+            got_all = []
+            for norm in words.tolist():
+                got = cache.get(norm)
+                if got is None:
+                    got = cache[norm] = _forms_of(strings, norm, prefix, suffix)
+                got_all.append(got)
+            n_forms = numpy.fromiter((len(g) for g in got_all), dtype=numpy.intp, count=len(got_all))
+            first = numpy.fromiter((g[0] if g else 0 for g in got_all), dtype="uint64", count=len(got_all))
+            second = numpy.fromiter((g[1] if len(g) > 1 else 0 for g in got_all), dtype="uint64", count=len(got_all))
+            per_token = n_forms[where]
+            for rank, forms in ((1, first), (2, second)):
+                has = per_token >= rank
+                keys.append(forms[where][has])
+                owners.append(owner[has])
+        key = numpy.concatenate(keys)
+        doc_of = numpy.concatenate(owners)
+        order = numpy.lexsort((key, doc_of))  # by Doc, then by key, as numpy.unique sorts each Doc's keys
+        key, doc_of = key[order], doc_of[order]
+        new = numpy.ones(len(key), dtype=bool)
+        new[1:] = (key[1:] != key[:-1]) | (doc_of[1:] != doc_of[:-1])
+        key, doc_of = key[new], doc_of[new]
+        lengths = numpy.bincount(doc_of, minlength=len(norms)).astype("int32")
+        scores = self.linear.predict((key, numpy.ones(key.shape, dtype="f"), lengths))
+        probs = self.logistic.predict(scores)
+        return probs.tolist()  # type: ignore[no-any-return]
+
+
+def _pattern_of(function: Any) -> Any:
+    """The regular expression behind a tokenizer's ``prefix_search`` (and the like), else the function itself."""
+    owner = getattr(function, "__self__", None)
+    return (owner.pattern, owner.flags) if owner is not None and hasattr(owner, "pattern") else function
+
+
+def _same_function(a: Any, b: Any) -> bool:
+    """The same lexeme attribute getter: one object, or partials of one function with equal arguments."""
+    if a is b:
+        return True
+    return all(hasattr(f, "func") for f in (a, b)) and a.func is b.func and a.args == b.args and a.keywords == b.keywords
+
+
+class _EitherStore:
+    """String stores read in turn (the NORM strings of texts tokenized by another tokenizer are in its store)."""
+
+    def __init__(self, *stores: Any) -> None:
+        self.stores = stores
+
+    def __getitem__(self, key: int) -> str:
+        for store in self.stores:
+            try:
+                return str(store[key])
+            except KeyError:
+                continue
+        raise KeyError(key)
+
+
+class Classifier:
+    """A trained pipeline: ``predict(texts)`` gives each text a probability per category.
+
+    ``direct`` (the default): the probabilities are computed from the model's weights without running the spaCy
+    pipeline (:class:`_BatchReader`; the same numbers), when the model is one :func:`build_word_forms_bow` makes.
+    """
+
+    def __init__(self, nlp: Any, info: dict[str, Any], direct: bool = True) -> None:
         self.nlp = nlp
         self.info = info
         self.version: str = str(info.get("version", TEXTCAT_VERSION))
         self.categories: tuple[str, ...] = CATEGORIES
+        self._reader = _BatchReader.of(nlp) if direct else None
 
-    def predict(self, texts: list[str], batch_size: int = 128) -> list[dict[str, float]]:
+    @property
+    def direct(self) -> bool:
+        """True when :meth:`predict` reads the model's weights without the spaCy pipeline (the same numbers)."""
+        return self._reader is not None
+
+    def tokenizes_as(self, tokenizer: Any) -> tuple[str, ...] | None:
+        """Whether ``tokenizer`` (a spaCy ``Tokenizer``) makes the same tokens, with the same NORMs, as this
+        classifier's own, so that :meth:`predict` may read the NORMs it made (``first_norms``) instead of tokenizing
+        the text again: the same rules, affix and URL patterns and NORM lookups, and special cases only added to
+        this classifier's. Returns what a text must not hold for its tokens to be the same (the added special cases,
+        or "'n"/"’n" when each of them has it, as the pipeline's Welsh ones do), or None when it cannot say so."""
+        from spacy.attrs import NORM
+        from spacy.tokenizer import Tokenizer
+
+        own = self.nlp.tokenizer
+        if self._reader is None or not isinstance(tokenizer, Tokenizer) or not isinstance(own, Tokenizer):
+            return None
+        for name in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+            if _pattern_of(getattr(own, name)) != _pattern_of(getattr(tokenizer, name)):
+                return None
+        if own.faster_heuristics != tokenizer.faster_heuristics \
+                or any(tokenizer.rules.get(key) != value for key, value in own.rules.items()):
+            return None
+        ours, theirs = self.nlp.vocab, tokenizer.vocab
+        if ours.lang != theirs.lang or ours.lookups.to_bytes() != theirs.lookups.to_bytes() \
+                or not _same_function(ours.lex_attr_getters.get(NORM), theirs.lex_attr_getters.get(NORM)):
+            return None
+        added = sorted(set(tokenizer.rules) - set(own.rules))
+        if all("'n" in key or "\u2019n" in key for key in added):
+            return ("'n", "\u2019n") if added else ()
+        return tuple(added)
+
+    def predict(self, texts: list[str], batch_size: int = 128,
+                first_norms: list[tuple[Any, Any] | None] | None = None) -> list[dict[str, float]]:
+        """``first_norms`` (with :meth:`tokenizes_as`): for each text, None, or the NORM ids (uint64 array) of the
+        tokens another tokenizer made of it and that tokenizer's string store, when :meth:`prepare` leaves the
+        text as it is and it holds none of what :meth:`tokenizes_as` returned."""
         prepared = [prepare(t) if isinstance(t, str) else "" for t in texts]
         empty = {c: 0.0 for c in CATEGORIES}
         out: list[dict[str, float]] = [dict(empty) for _ in prepared]
         todo = [i for i, t in enumerate(prepared) if t.strip()]
+        if self._reader is not None:
+            make_doc, own = self.nlp.make_doc, self.nlp.vocab.strings
+            places = [self._reader.labels.index(c) if c in self._reader.labels else -1 for c in CATEGORIES]
+            for first in range(0, len(todo), batch_size):
+                chunk = todo[first:first + batch_size]
+                norms, stores = [], []
+                for i in chunk:
+                    given = first_norms[i] if first_norms is not None else None
+                    if given is None:
+                        doc = make_doc(prepared[i])
+                        norms.append(doc.to_array(self._reader.attrs["attr"]))
+                        stores.append(own)
+                    else:
+                        norms.append(given[0])
+                        stores.append(given[1])
+                strings = own if all(store is own for store in stores) else _EitherStore(own, *{id(s): s for s in stores}.values())
+                for i, row in zip(chunk, self._reader.rows_of_norms(norms, strings)):
+                    out[i] = {c: round(row[j], 4) if j >= 0 else 0.0 for c, j in zip(CATEGORIES, places)}
+            return out
         docs = self.nlp.pipe((prepared[i] for i in todo), batch_size=batch_size)
         for i, doc in zip(todo, docs):
             out[i] = {c: round(float(doc.cats.get(c, 0.0)), 4) for c in CATEGORIES}

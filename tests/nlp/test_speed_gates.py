@@ -10,9 +10,9 @@ import pytest
 import spacy
 
 from nlp.analyse import Analyser
-from nlp.components import CueFinder
+from nlp.components import CueFinder, EvidenceFinder
 from nlp.found import found_in
-from nlp.matchgate import words_and_norms
+from nlp.matchgate import doc_norms, words_and_norms
 from nlp.regexgate import AT_SIGN, DIGIT, Presence, needs
 
 NLP_DIR = Path(__file__).resolve().parents[2] / "nlp"
@@ -70,3 +70,16 @@ def test_part_patterns_skipped_for_a_text_never_match_it(analyser: Analyser) -> 
         gated = parts.gated.matcher_for(*words_and_norms(doc))
         found = [(strings[m], s, e) for m, s, e in gated(doc)] if gated is not None else []
         assert found == [(strings[m], s, e) for m, s, e in parts.matcher(doc)], text
+
+
+def test_school_word_patterns_skipped_for_a_text_never_match_it(analyser: Analyser) -> None:
+    evidence = analyser.nlp.get_pipe("repmon_evidence")
+    assert isinstance(evidence, EvidenceFinder)
+    strings = analyser.nlp.vocab.strings
+    normalise = analyser.nlp.get_pipe("repmon_normalise")
+    texts = _texts() + ["my old maths teacher", "she's in year 9 and bl. 10", "hen athro", "Year 13 prom"]
+    for text in texts:
+        doc = normalise(analyser.nlp.make_doc(text))  # (the patterns read the normalised NORMs)
+        gated = evidence.gated.matcher_for(*words_and_norms(doc)) if evidence.gate.possible(doc_norms(doc)) else None
+        found = [(strings[m], s, e) for m, s, e in gated(doc)] if gated is not None else []
+        assert found == [(strings[m], s, e) for m, s, e in evidence.matcher(doc)], text

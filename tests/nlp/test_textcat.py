@@ -7,14 +7,17 @@ import logging
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
+import spacy
 
 from nlp import textcat
 from nlp import train as training
+from nlp.analyse import Analyser
 from nlp.textcat import CATEGORIES, Classifier, TextcatError, load_classifier
 from nlp.train import load_corpus, split, train
-from repmon.profile import load_profile
+from repmon.profile import Profile, load_profile
 
 # -- the corpus ------------------------------------------------------------------------------------
 
@@ -270,3 +273,48 @@ def test_command_line_predict_and_a_missing_model(classifier: Classifier, tmp_pa
     assert "threat" in capsys.readouterr().out
     assert training.main(["evaluate", "--model", str(tmp_path / "none")]) == 1
     assert "Error:" in capsys.readouterr().err
+
+
+# -- reading the model without the spaCy pipeline --------------------------------------------------
+
+VARIED = ["I'm going to stab Mr Fairweather tomorrow", "Dwi'n mynd i ladd Mr Pugh fory!!", "lol lol lol lol",
+          "x", "😀" * 40, "Ruby Shaw, 12 Elm Road, 07700 900123", "a" * 250 + " then more words", "  padded  ",
+          "Mr Tanner stole the trip money and was sacked for it, the school covered it up. " * 80,
+          "Well done to everyone in the Year 7 choir, what a lovely concert tonight!", "mae'r gwersi'n dda"]
+
+
+def test_the_trained_model_is_read_directly(classifier: Classifier) -> None:
+    assert classifier.direct
+
+
+def test_direct_reading_gives_the_spacy_pipelines_probabilities(classifier: Classifier) -> None:
+    through_spacy = Classifier(classifier.nlp, classifier.info, direct=False)
+    assert not through_spacy.direct
+    assert classifier.predict(VARIED) == through_spacy.predict(VARIED)
+
+
+def test_direct_reading_does_not_depend_on_the_batch(classifier: Classifier) -> None:
+    one_by_one = [classifier.predict([text], batch_size=1)[0] for text in VARIED]
+    assert classifier.predict(VARIED, batch_size=4) == one_by_one
+
+
+def test_a_tokenizer_made_as_the_classifiers_is_recognised(classifier: Classifier) -> None:
+    assert classifier.tokenizes_as(spacy.blank("en").tokenizer) == ()
+    assert classifier.tokenizes_as(spacy.blank("de").tokenizer) is None  # other rules
+    welsh = spacy.blank("en").tokenizer
+    welsh.add_special_case("Cymru'n", [{"ORTH": "Cymru"}, {"ORTH": "'n"}])
+    assert classifier.tokenizes_as(welsh) == ("'n", "\u2019n")  # texts with these are tokenized again
+
+
+def test_the_pipelines_tokens_give_the_classifiers_own_results(example_profile: Profile) -> None:
+    reading = Analyser(example_profile)
+    judge: Any = reading.nlp.get_pipe("repmon_textcat")
+    if judge.classifier is None:
+        pytest.skip("no text classifier built")
+    assert judge.reads_first_norms and getattr(reading.nlp.tokenizer, "keep_first_norms")
+    tokenizing = Analyser(example_profile)
+    setattr(tokenizing.nlp.tokenizer, "keep_first_norms", False)
+    items = [{"id": i, "text": "QEHS Carmarthen: " + text} for i, text in enumerate(
+        VARIED + ["Mae Ysgol y Frenhines Elisabeth'n warthus, dwi am ladd Mr Rees", "QEHS " + "x" * 120 + " stab"])]
+    assert reading.analyse_many(items) == tokenizing.analyse_many(items)
+    assert [reading.analyse(item) for item in items] == [tokenizing.analyse(item) for item in items]
