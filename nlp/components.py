@@ -993,6 +993,7 @@ class ClassifierJudge:
         self.markers: tuple[str, ...] | None = classifier.tokenizes_as(tokenizer) \
             if tokenizer is not None and hasattr(classifier, "tokenizes_as") else None
         self._marked = classifier  # (the classifier the markers are for)
+        self._tokenizer, self._seen = tokenizer, self._tokenizer_state(tokenizer)
         #: the pipeline's tokenizer should keep those NORMs (``FIRST_NORMS_KEY``; nlp.pipeline.build_pipeline)
         self.reads_first_norms = self.markers is not None
         self.categories = load_categories(categories_file, patterns_dir)
@@ -1025,10 +1026,19 @@ class ClassifierJudge:
 
     def _predict(self, docs: list[Doc], batch_size: int = 128) -> list[dict[str, float]]:
         texts = [text_of(doc) for doc in docs]
-        if self.markers is None or self.classifier is not self._marked:
+        if self.markers is None or self.classifier is not self._marked \
+                or self._tokenizer_state(self._tokenizer) != self._seen:  # (a special case or pattern changed since)
             return self.classifier.predict(texts, batch_size)  # type: ignore[no-any-return]
         return self.classifier.predict(  # type: ignore[no-any-return]
             texts, batch_size, first_norms=[self._first_norms(doc, text) for doc, text in zip(docs, texts)])
+
+    @staticmethod
+    def _tokenizer_state(tokenizer: Any) -> tuple[Any, ...]:
+        """What a change to the tokenizer after :meth:`nlp.textcat.Classifier.tokenizes_as` checked it would change
+        (the pipeline is built once, so nothing should): its number of special cases and its pattern functions."""
+        names = ("rules", "prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
+        return tuple(len(value or ()) if name == "rules" else id(value)
+                     for name, value in ((n, getattr(tokenizer, n, None)) for n in names))
 
     def _first_norms(self, doc: Doc, text: str) -> tuple[Any, Any] | None:
         """The NORMs the pipeline's tokenizer made of ``text`` (and its string store) when the classifier's own

@@ -318,3 +318,14 @@ def test_the_pipelines_tokens_give_the_classifiers_own_results(example_profile: 
         VARIED + ["Mae Ysgol y Frenhines Elisabeth'n warthus, dwi am ladd Mr Rees", "QEHS " + "x" * 120 + " stab"])]
     assert reading.analyse_many(items) == tokenizing.analyse_many(items)
     assert [reading.analyse(item) for item in items] == [tokenizing.analyse(item) for item in items]
+
+
+def test_a_special_case_added_to_the_pipeline_later_makes_the_classifier_tokenize_again(example_profile: Profile) -> None:
+    reading, tokenizing = Analyser(example_profile), Analyser(example_profile)
+    if getattr(reading.nlp.get_pipe("repmon_textcat"), "classifier", None) is None:
+        pytest.skip("no text classifier built")
+    for analyser in (reading, tokenizing):  # the classifier's own tokenizer keeps "stabbing" whole
+        getattr(analyser.nlp.tokenizer, "inner").add_special_case("stabbing", [{"ORTH": "stab"}, {"ORTH": "bing"}])
+    setattr(tokenizing.nlp.tokenizer, "keep_first_norms", False)
+    item = {"id": "s", "text": "QEHS Carmarthen: I'm stabbing Mr Rees tomorrow, no joke, stabbing him"}
+    assert reading.analyse(item) == tokenizing.analyse(item)
