@@ -35,6 +35,7 @@ from repmon.profile import Profile
 CONTEXT_PIPES = ("repmon_normalise", "sentencizer", "repmon_evidence", "repmon_mentions")
 
 MAX_RUN = 100  # characters; a longer run without whitespace is cut into pieces of this size
+TOKENIZER_CACHE = 100_000  # (v9) chunks spaCy's tokenizer keeps (see build_pipeline): a few MB at most
 
 
 def _split_welsh_yn(nlp: Language, terms: dict[str, Any]) -> None:
@@ -117,6 +118,10 @@ def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_
                               "install it, or leave the model unset to use the rules alone.") from None
     else:
         nlp = spacy.blank("en")
+    # (v9) spaCy's tokenizer caches only its first max_cache_size chunks (10,000 by default); building the pipeline
+    # tokenizes thousands of pattern phrases, and with a large profile the posts then found the cache full and every
+    # word was split afresh (a fifth of the pipeline's time)
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # type: ignore[attr-defined]
     terms = profile_terms(profile, patterns_dir)
     _split_welsh_yn(nlp, terms)
     nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
