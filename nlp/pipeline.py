@@ -121,7 +121,7 @@ def build_pipeline(profile: Profile, *, base_model: str | None = None, patterns_
     # (v9) spaCy's tokenizer caches only its first max_cache_size chunks (10,000 by default); building the pipeline
     # tokenizes thousands of pattern phrases, and with a large profile the posts then found the cache full and every
     # word was split afresh (a fifth of the pipeline's time)
-    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # type: ignore[attr-defined]
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # type: ignore[union-attr]
     terms = profile_terms(profile, patterns_dir)
     _split_welsh_yn(nlp, terms)
     nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
