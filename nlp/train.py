@@ -36,6 +36,7 @@ from nlp.textcat import (
     register_architecture, prepare, load_classifier,
 )
 from repmon.errors import RepmonError
+from repmon.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ def _parse(line: str, where: str) -> Example:
     return Example(text, tuple(sorted(set(labels))), lang, kind, note if isinstance(note, str) else "", where)
 
 
-def name_masker(profile: Any) -> Callable[[str], str]:
+def name_masker(profile: Profile) -> Callable[[str], str]:
     """A function that writes ``profile``'s school (names, short names, abbreviations, handles, domains) as
     :data:`SCHOOL_MASK`, its places as :data:`PLACE_MASK` and the words of its people's names and aliases as
     :data:`PERSON_MASK`, so that what the classifier learns from a gold item is its wording, never that a name of
