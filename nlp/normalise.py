@@ -47,8 +47,9 @@ _WORDS = re.compile(r"[^\W_]+")
 #: v6: a word with digits or symbols only inside it, letters at both ends ("bl0w", "sh00t", "k1ll"; not "any1", "2moro")
 _LEET_WORD = re.compile(r"[A-Za-z]+(?:[0-9@$]+[A-Za-z]+)+$")
 #: (v9) A word of letters and the digits l33t uses for letters, with at least one of each ("g0nn4", "5h0t", "qu33n").
-_LEET_ANY = re.compile(r"(?!(?:[Yy][Rr]?|[Bb][Ll]|[Yy]ear)?[0-9]+[A-Za-z]?$)(?=.*[A-Za-z].*[A-Za-z])(?=.*[013457])"
-                       r"[A-Za-z013457]+$")  # not a school year or form: "yr7", "Y10", "10X", "bl9"
+_LEET_ANY = re.compile(r"(?=.*[A-Za-z].*[A-Za-z])(?=.*[013457])[A-Za-z013457]+$")
+#: (v9) A school year or form, which is not l33t: "yr7", "Y10s", "10X", "bl9", "year11".
+_SCHOOL_YEAR = re.compile(r"(?:[Yy][Rr]?|[Bb][Ll]|[Yy]ear)?(?:1[0-3]|[1-9])[A-Za-z]?s?$")
 LEET_TEXT_MIN = 3  # such words in a text make it written in l33t: then digits at a word's ends are letters too
 _END = frozenset(".!?:;…")
 MAX_URL_PIECES = 120
@@ -120,6 +121,12 @@ class NameNormaliser:
                 self.index[variant] = word if seen == word else None  # None: two names are one edit from it
         self.known |= set(exact_only)  # matched as written (mutated forms), never the target of a fuzzy match
         self.known_hashes = frozenset(get_string_id(w) for w in self.known)
+        self.cut_index: dict[str, str | None] = {}  # (v9) the beginnings of long profile words, see cut_short
+        for word in self.known:
+            if len(word) >= CUT_SHORT_OF and word.isalpha():
+                for end in range(4, len(word)):
+                    seen = self.cut_index.get(word[:end], word)
+                    self.cut_index[word[:end]] = word if seen == word else None  # None: two words begin so
         self.triggers = (self.known - self.titles - set(generic)) | set(extra_triggers)
         self.ascii_triggers = frozenset(w.encode() for w in self.triggers if w.isascii())
         # surnames that may stand alone: a capitalised word of 6+ letters one edit from one ("Beynnon") is restored
@@ -264,10 +271,7 @@ class NameNormaliser:
     def cut_short(self, word: str) -> str | None:
         """(v9) The one long profile word (``CUT_SHORT_OF`` letters or more) that ``word`` (four letters or more)
         begins, or None: a name written short before its last word ("queen eliz high")."""
-        if len(word) < 4 or word in self.known:
-            return None
-        found = {w for w in self.known if len(w) >= CUT_SHORT_OF and w.startswith(word) and w.isalpha()}
-        return found.pop() if len(found) == 1 else None
+        return None if word in self.known else self.cut_index.get(word)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -282,14 +286,16 @@ class NameNormaliser:
         leet_ends = False
         if suspicious:
             mixed = [token for token in doc if not token.is_alpha and len(token.text) > 2]
-            written_in_leet = sum(bool(_LEET_ANY.match(t.text)) for t in mixed) >= LEET_TEXT_MIN
+            written_in_leet = sum(bool(_LEET_ANY.match(t.text)) and not _SCHOOL_YEAR.match(t.text)
+                                  for t in mixed) >= LEET_TEXT_MIN
             if written_in_leet and _merge_leet(doc):  # "g3t" and "5h0t" come out of the tokenizer in two pieces
                 mixed = [token for token in doc if not token.is_alpha and len(token.text) > 2]
             for token in mixed:
                 found = self.deobfuscate(token.text)
                 if found:
                     token.norm_ = found
-                elif _LEET_WORD.match(token.text) or (written_in_leet and _LEET_ANY.match(token.text)):
+                elif (_LEET_WORD.match(token.text) or (written_in_leet and _LEET_ANY.match(token.text))) \
+                        and not _SCHOOL_YEAR.match(token.text):
                     # (v6) "bl0w", "g0nna", "sh00t": any word, for the cue rules; (v9) in a text written in l33t,
                     # digits at the ends too ("g0nn4 st4y h0m3")
                     token.norm_ = fold(token.text).translate(LEET)
@@ -368,7 +374,8 @@ def _merge_leet(doc: Doc) -> bool:
     i = 0
     while i < len(doc):
         j = i
-        while j + 1 < len(doc) and not doc[j].whitespace_ and _LEET_ANY.match(doc[i:j + 2].text):
+        while j + 1 < len(doc) and not doc[j].whitespace_ and _LEET_ANY.match(doc[i:j + 2].text) \
+                and not _SCHOOL_YEAR.match(doc[i:j + 2].text):
             j += 1
         if j > i:
             runs.append((i, j + 1))
