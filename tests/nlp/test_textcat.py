@@ -233,7 +233,9 @@ def test_the_built_model_reached_its_dev_scores(classifier: Classifier) -> None:
 
 
 def test_a_text_with_no_telling_words_scores_near_how_common_each_category_is(classifier: Classifier) -> None:
-    for probs in classifier.predict(["ok", "hmm", "zzzz qqqq"]):  # ("lol" now tells: mockery in the corpus)
+    # ("lol" now tells: mockery in the corpus; and "ok" alone, from "u ok??" and "not ok" in the gold sets: 0.30
+    # safeguarding with the round-10 model, 0.19 beside a school's name)
+    for probs in classifier.predict(["the", "hmm", "zzzz qqqq"]):
         assert max(probs.values()) < textcat.THRESHOLD, probs
 
 
