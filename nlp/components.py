@@ -81,9 +81,16 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-defamatory-v6.jsonl", "cues-harassment-v6.jsonl", "cues-disrepute-v6.jsonl", "cues-more-v6.jsonl",
              "cues-defamatory-v7.jsonl", "cues-threat-v8.jsonl", "cues-safeguarding-v8.jsonl", "cues-harassment-v8.jsonl",
              "cues-disrepute-v8.jsonl", "cues-defamatory-v8.jsonl", "cues-threat-v9.jsonl",
-             "cues-safeguarding-v9.jsonl", "cues-defamatory-v9.jsonl", "cues-harassment-v9.jsonl", "cues-disrepute-v9.jsonl"]
-SETTING_FILE = "school-words-v8.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v9.jsonl"
+             "cues-safeguarding-v9.jsonl", "cues-defamatory-v9.jsonl", "cues-harassment-v9.jsonl", "cues-disrepute-v9.jsonl",
+             "cues-threat-v10.jsonl", "cues-safeguarding-v10.jsonl", "cues-defamatory-v10.jsonl",
+             "cues-harassment-v10.jsonl"]
+#: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
+#: head told us"; not "a deputy head").
+ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
+#: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
+ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
+SETTING_FILE = "school-words-v10.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v10.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -111,12 +118,20 @@ VOCATIVE_AFTER = frozenset({"u", "r", "babe", "hun", "hunny", "mate", "m8", "bro
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
 #: (v8) "in" before a nasal mutation ("yn Nhywysog Cymru", "ym Mhrince of Wales").
 NASAL_IN = frozenset({"yn", "ym", "yng"})
+#: (v10) Words between a first name and a school year or form ("cai from yr 10", "lili in 9B"), the year words, and a
+#: year or form written as one word ("yr10", "10c", "y9", "bl.9").
+YEAR_BEFORE = frozenset({"from", "in", "yn", "o", "ym", "at", "frm"})
+YEAR_WORDS = frozenset({"yr", "year", "y", "form", "blwyddyn", "bl", "bl.", "flwyddyn", "fl", "fl."})
+FORM_OR_YEAR = re.compile(r"(?:yr|y|year|bl\.?|fl\.?)?(?:1[0-3]|[7-9])[a-z]?$")
+#: (v10) The Welsh article ("yn y Frenhines Elisabeth": in the Queen Elizabeth), and "in the" (for the prefilter).
+WELSH_THE = frozenset({"y", "yr"})
+WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v8.jsonl"
-MODIFIERS_FILE = "modifiers-v7.jsonl"
-PII_FILE = "pii-v1.jsonl"
-NOT_SCHOOL_FILE = "not-school-v3.jsonl"
+MODIFIERS_FILE = "modifiers-v10.jsonl"
+PII_FILE = "pii-v2.jsonl"
+NOT_SCHOOL_FILE = "not-school-v4.jsonl"
 
 
 def _school_context_words() -> frozenset[str]:
@@ -207,7 +222,7 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
                 if f["form"] == "alias" and all(len(w) < 2 or fold(w).rstrip(".") in titles for w in f["text"].split())]
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
                           core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
-                          placed_cores=[(sorted(CORE_PLACING), fold(c)) for c in school.get("cores", [])],
+                          placed_cores=[(sorted(CORE_PLACING | WELSH_IN_THE), fold(c)) for c in school.get("cores", [])],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
                           core_context=_school_context_words())
 
@@ -477,6 +492,10 @@ class MentionFinder(BatchedPipe):
                     # elizabeth carmarthen", "Prince of Wales, Bangor"), or "in" it with the nasal mutation "yn" gives
                     # ("yn Nhywysog Cymru"): a school, not the queen or the prince
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
+                elif self._welsh_in_the(doc, core):
+                    # (v10) Welsh "in the" before the short name ("pawb yn y Frenhines Elisabeth"): a place one is in, a
+                    # school, not the queen
+                    kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
                 elif (settings or person_named) and core.start > 0 and doc[core.start - 1].norm_ in CORE_PLACING:
                     # v5: placed as a school ("my sister is at Queen Elizabeth") in a text with a school setting; (v8) or
                     # with a person from the profile named ("Gethin ap Rhys ... Pawb yn Tywysog Cymru'n chwerthin")
@@ -512,6 +531,21 @@ class MentionFinder(BatchedPipe):
     def _spoken_to(doc: Doc, name: Span, starts: list[int]) -> bool:
         """(v9) A first name that opens a sentence and is spoken to ("lili u ok??", "meg babe stop ...")."""
         return name.start in starts and name.end < len(doc) and doc[name.end].norm_ in VOCATIVE_AFTER
+
+    @staticmethod
+    def _year_after(doc: Doc, name: Span) -> bool:
+        """(v10) A first name followed by the school year or form it is in ("cai from yr 10", "lili in 9B", "nia o fl.10")."""
+        i = name.end
+        if i + 1 >= len(doc) or doc[i].norm_ not in YEAR_BEFORE:
+            return False
+        word, after = doc[i + 1].norm_, doc[i + 2].norm_ if i + 2 < len(doc) else ""
+        return bool(FORM_OR_YEAR.match(word)) or (word in YEAR_WORDS and bool(FORM_OR_YEAR.match(after)))
+
+    @staticmethod
+    def _welsh_in_the(doc: Doc, core: Span) -> bool:
+        """(v10) "yn y Frenhines Elisabeth": the short name (with or without its article) after Welsh "in the"."""
+        i = core.start if doc[core.start].norm_ in WELSH_THE else core.start - 1
+        return i > 0 and doc[i].norm_ in WELSH_THE and doc[i - 1].norm_ in NASAL_IN
 
     @staticmethod
     def _name_goes_on(doc: Doc, core: Span, places: dict[int, int]) -> bool:
@@ -568,7 +602,9 @@ class MentionFinder(BatchedPipe):
         """v6: a member of staff named by a role only they hold ("their head of science", "your deputy head", "the
         headteacher", "pennaeth QEHS"; ``role_forms`` in nlp/terms.py) counts when the school is named in the same
         sentence and no word before it makes it someone else ("the former head"). A one-word role that is also an
-        everyday word ("head", "deputy", "principal") counts only with the school right after it ("head of QEHS")."""
+        everyday word ("head", "deputy", "principal") counts only with the school right after it ("head of QEHS"; v10:
+        "the head up at QEHS"). (v10) A role of several words after "the", "their" ("the deputy head told us") counts
+        also when the school is named only in another sentence."""
         school = [m for m in kept if m.label_ == "school"]
         school_sents = {bisect_right(starts, m.start) for m in school}
         school_starts = {m.start for m in school}
@@ -578,12 +614,20 @@ class MentionFinder(BatchedPipe):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             before = doc[span.start - 1].norm_ if span.start > 0 else ""
-            if bisect_right(starts, span.start) not in school_sents or before in self.role_not_after:
+            if before in self.role_not_after:
+                continue
+            bare = span.end - span.start == 1 and doc[span.start].norm_ in self.role_bare
+            if bisect_right(starts, span.start) not in school_sents:
+                if school and not bare and before in ROLE_OWNERS:
+                    out.append(span)  # (v10) "the deputy head told us ...", the school named in another sentence
                 continue
             after = doc[span.end].norm_ if span.end < len(doc) else ""
-            if span.end in school_starts or (after in ("of", "at", "yn", "o") and span.end + 1 in school_starts):
+            if (after in ROLE_AWAY and span.end + 2 in school_starts
+                    and doc[span.end + 1].norm_ in ("at", "in", "yn")):  # (v10) "the head up at tywysog cymru"
+                out.append(span)
+            elif span.end in school_starts or (after in ("of", "at", "yn", "o") and span.end + 1 in school_starts):
                 out.append(span)  # "head of QEHS", "pennaeth QEHS"
-            elif not (span.end - span.start == 1 and doc[span.start].norm_ in self.role_bare):
+            elif not bare:
                 out.append(span)  # "their head of science", "your deputy head", "the headteacher"
         return out
 
@@ -610,8 +654,9 @@ class MentionFinder(BatchedPipe):
                         school_sents and span.end_char - span.start_char >= LOOSE_FIRST_MIN
                         and (span.id_ == "first" or span.label_ == "pupil")):
                     out.append(span)  # (v7) "osian came in with a black eye AGAIN ... QE", "bowen in the yard ... #qe"
-                elif school_sents and span.id_ == "first" and MentionFinder._spoken_to(doc, span, starts):
-                    out.append(span)  # (v9) "lili u ok?? u said in the qe toilets ...": spoken to
+                elif school_sents and span.id_ == "first" and (MentionFinder._spoken_to(doc, span, starts)
+                                                               or MentionFinder._year_after(doc, span)):
+                    out.append(span)  # (v9) "lili u ok?? u said in the qe toilets ...": spoken to; (v10) "cai from yr 10"
                 elif span.id_ == "surname_rare" and span.end_char - span.start_char >= LOOSE_FIRST_MIN:
                     out.append(span)  # (v8) "if prydderch excludes my lad again": left to the flag rules
                 continue
@@ -653,7 +698,7 @@ def make_mentions(nlp: Language, name: str, terms: dict[str, Any]) -> MentionFin
 
 
 class PiiFinder(BatchedPipe):
-    """Personal details by regular expression (``pii-v1.jsonl``)."""
+    """Personal details by regular expression (``pii-v2.jsonl``)."""
 
     def __init__(self, terms: dict[str, Any], patterns_dir: str, pii_file: str) -> None:
         self.rules = load_pii(pii_file, patterns_dir)
@@ -700,7 +745,7 @@ def make_pii(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: str,
     number", "postcode", ...), ``span.id_`` the rule id. E-mail addresses on
     the school's own domains are skipped. Skipped (no spans) when
     ``repmon_relevance`` has found the item irrelevant. Config: ``terms``, ``patterns_dir``,
-    ``pii_file`` (default ``pii-v1.jsonl``).
+    ``pii_file`` (default ``pii-v2.jsonl``).
     """
     return PiiFinder(_need_terms(terms, name), patterns_dir, pii_file)
 

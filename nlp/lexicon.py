@@ -293,7 +293,7 @@ def load_settings(name: str, directory: str = "") -> Settings:
 
 @dataclass(frozen=True)
 class PiiRule:
-    """A regular expression for one kind of personal detail (pii-v1.jsonl)."""
+    """A regular expression for one kind of personal detail (pii-v2.jsonl)."""
 
     id: str
     label: str

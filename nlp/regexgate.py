@@ -1,6 +1,6 @@
 """A quick test that a text can hold a match of a regular expression at all.
 
-The personal-detail rules (``pii-v1.jsonl``) are regular expressions run over
+The personal-detail rules (``pii-v2.jsonl``) are regular expressions run over
 every relevant text; most of them need a digit (phone numbers, postcodes,
 house numbers) or an "@" (e-mail), which most posts do not have. Scanning a
 text for one character is much quicker than trying a pattern at every

@@ -21,11 +21,14 @@ first rule that fires gives the answer and its reason.
    f. the school's full name or an alias is used and nothing above points
       elsewhere: relevant ("QEHS is the worst");
    g. otherwise (only the short core name): not relevant.
-   A profile place qualified by a decoy ("Bangor, County Down") counts as
-   the decoy, not as the place.
+   A profile place qualified by a decoy ("Bangor, County Down"; v10: in an
+   aside, "Bangor (the one in Co Down)") counts as the decoy, not as the place.
+   (v10) The bare abbreviation with another sense of it in the text ("PoW ...
+   carcharorion rhyfel") is not the school even with a profile place.
 3. The school is not named, but a person from the profile is:
    a. a decoy place and no profile place: not relevant;
-   b. a full name with a school word ("teacher", "Year 9"), or a member of
+   b. a full name with a school word ("teacher", "Year 9") (v10: not a pupil's with a ``namesake`` word, "Osian
+      Bowen, ffermwr 58 oed"), or a member of
       staff's full name with a profile place (v6: and no ``namesake`` word, "... the plumber in Carmarthen"): relevant;
    c. a short form ("Mrs Pritchard", "Mrs P") with both a profile place and a
       school word: relevant; (v5) a member of staff's short form with a school
@@ -92,6 +95,15 @@ _PLACED_IN_IDS = frozenset(get_string_id(w) for w in PLACED_IN)
 FULL_FORMS = ("full", "title_full", "mutated")
 #: (v8) A member of staff's uncommon surname alone ("Prydderch"): judged by the flag rules as a full name is.
 RARE_SURNAME = "surname_rare"
+
+
+#: (v10) Words between a place and a decoy that make the decoy say which place it is: "Bangor (the one in Co Down)".
+ASIDE = frozenset({"(", ",", "-", "\u2013", "the", "one", "in", "yn", "ie", "i.e.", "up", "y", "un"})
+
+
+def _aside(doc: Doc, end: int, start: int) -> bool:
+    """The tokens from ``end`` to ``start`` (a place's end, a decoy's start) are only :data:`ASIDE` words, at most six."""
+    return 0 <= start - end <= 6 and all(doc[i].norm_ in ASIDE for i in range(end, start))
 
 
 def _covered(spans: list[Found]) -> set[int]:
@@ -243,6 +255,7 @@ def summarise(doc: Doc) -> Summary:
     if decoys and places:  # "Bangor, County Down": the place is the decoy's
         named_here = {m.end for m in schools}  # (v6) "... in Hexham, QEHS Carmarthen": the place is the school's
         qualified = [p for p in places if any(0 <= d.start - p.end <= ADJACENT  # "Bangor, County Down"
+                                              or _aside(doc, p.end, d.start)  # (v10) "Bangor (the one in Co Down"
                                               or (p.start not in named_here and 0 <= p.start - d.end <= ADJACENT)
                                               for d in decoys)]
         places = [p for p in places if p not in qualified]
@@ -355,11 +368,11 @@ def decide(parts: list[Summary], own_site: str | None = None, review: bool = Fal
             return False, f"{name} with {_q(get('decoys'))}, the place of another school, and no place of this school"
         if get("elsewhere") and not get("places"):
             return False, f"{name} is placed in {_q(get('elsewhere'))}, not a place of this school"
-        if get("places"):
-            return True, f"{name} with the place {_q(get('places'))}"
         if get("not_school") and not people and len(get("abbreviations")) == len(get("school")):
             sense, text = get("not_school")[0]  # (v7) "QE" bare, and "Bank of England", "quantitative easing" elsewhere
-            return False, f"only the abbreviation {name}, and '{text}' means {sense}, not the school"
+            return False, f"only the abbreviation {name}, and '{text}' means {sense}, not the school"  # (v10) even with a place
+        if get("places"):
+            return True, f"{name} with the place {_q(get('places'))}"
         if people:
             return True, f"{name} with {_person(people)} from the profile"
         if get("school"):
@@ -368,14 +381,17 @@ def decide(parts: list[Summary], own_site: str | None = None, review: bool = Fal
     if people:
         if get("decoys") and not get("places"):
             return False, f"{_person(people)} with {_q(get('decoys'))}, the place of another school"
-        if get("people_full") and get("school_words"):
-            return True, f"full name {_person(get('people_full'))} with {_q(get('school_words'))}"
         namesake = get("namesake")
+        # (v10) a pupil's name with a word that makes it a grown-up of that name ("Osian Bowen, ffermwr 58 oed",
+        # "Councillor Carys Bebb"): someone else, whatever school word the text has
+        grown_up = bool(namesake) and all(kind == "pupil" for kind, _, _ in get("people_named_full"))
+        if get("people_full") and get("school_words") and not grown_up:
+            return True, f"full name {_person(get('people_full'))} with {_q(get('school_words'))}"
         if get("people_full") and get("school_life") and not namesake:
             return True, f"full name {_person(get('people_full'))} with {_q(get('school_life'))}, a word of school life"
         if get("staff_full") and get("places") and not namesake:  # (v6) not "X the plumber in Carmarthen"
             return True, f"full name of staff {_person(get('staff_full'))} with the place {_q(get('places'))}"
-        if get("places") and get("school_words"):
+        if get("places") and get("school_words") and not grown_up:
             return True, f"{_person(people)} with {_q(get('places'))} and {_q(get('school_words'))}"
         if get("staff_short") and get("school_setting"):
             return True, f"{_person(get('staff_short'))} with a school setting of its own {_q(get('school_setting'))}"

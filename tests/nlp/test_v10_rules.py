@@ -1,0 +1,243 @@
+"""v10: the wording the fifteenth independent set showed missing, each rule with its near miss. The texts are new;
+none is a gold item. The rules alone (the classifier is left out, see conftest.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analyse import Analyser
+from tests.nlp.helpers import Analyse, categories, refs
+
+
+def _powhs(powhs: Analyser, text: str) -> dict:
+    return powhs.analyse({"id": "t", "text": text})
+
+
+# -- threats --
+
+@pytest.mark.parametrize("text", [
+    "Mr Beynon at QEHS wants to be careful walking his dog up the lane of a night, just saying",
+    "Dr Rees from QEHS should keep that in mind when he's locking up on his own at night",
+])
+def test_a_warning_to_be_careful_beside_a_routine_or_lonely_place_is_a_threat(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["severity"] == "critical"
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Beynon at QEHS wants to be careful on those icy steps by the gym, they're lethal",
+    "QEHS staff should keep that in mind when planning the trip: pupils need a packed lunch",
+])
+def test_being_told_to_be_careful_of_ice_or_to_plan_is_not_a_threat(analyse: Analyse, text: str) -> None:
+    assert "threat" not in categories(analyse(text))
+
+
+def test_a_next_visit_that_will_not_be_to_talk_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Dr Rees at QEHS ignored me again. Next time I come through those gates it won't be for a meeting.")
+    assert result["severity"] == "critical"
+
+
+def test_a_meeting_that_is_not_about_a_meeting_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("The QEHS open evening is on Thursday; it won't be for a meeting with staff, just a look round")
+    assert "threat" not in categories(result)
+
+
+# -- safeguarding --
+
+def test_a_teacher_giving_pupils_his_snapchat_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "that maths teacher at PoW High gives his snap to the year 10 girls, weird")
+    assert result["severity"] == "critical"
+
+
+def test_a_teacher_giving_parents_his_number_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "the maths teacher at PoW High gave his number to the parents for the trip")
+    assert "safeguarding" not in categories(result)
+
+
+# -- harassment --
+
+def test_ranking_pupils_by_looks_is_harassment(analyse: Analyse) -> None:
+    result = analyse("rate the ugliest in yr 9 at QEHS. osian currently top")
+    assert "harassment" in categories(result)
+
+
+def test_mocking_a_teachers_walk_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "dr prydderch waddling across the field like a fat pigeon again #powhs")
+    assert "harassment" in categories(result)
+
+
+def test_a_teacher_speaking_about_his_own_stammer_is_not_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Hughes at PoW High gave a brave talk about his stammer in assembly, thank you sir")
+    assert "harassment" not in categories(result)
+
+
+def test_shutting_a_pupil_out_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "yr 9 at PoW, the rule is nobody sits with carys bebb at lunch")
+    assert "harassment" in categories(result)
+
+
+# -- defamatory --
+
+def test_drunk_at_work_stated_as_fact_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon at QEHS is half cut most afternoons, you can smell the booze on him")
+    assert "defamatory" in categories(result)
+
+
+def test_binning_complaints_stated_as_fact_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "At PoW High Ms Tudur bins the complaints about her favourites so the figures look clean")
+    assert "defamatory" in categories(result)
+
+
+def test_a_pupil_said_to_have_keyed_a_car_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Carys Bebb from PoW High keyed my car on Friday, everyone saw")
+    assert "defamatory" in categories(result)
+
+
+# -- relevance and mentions --
+
+@pytest.mark.parametrize("text", [
+    "Huw Prydderch Plumbing & Heating, Bangor: fixed our boiler in an hour, recommended",
+    "Elis Parry sent off again for Bangor, that lad needs sorting",
+    "PoW vs proof of stake, which one burns more electricity? #crypto",
+])
+def test_namesakes_and_other_senses_are_not_relevant(powhs: Analyser, text: str) -> None:
+    assert _powhs(powhs, text)["relevant"] is False
+
+
+def test_a_decoy_in_an_aside_makes_the_place_the_other_schools(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Prince of Wales High in Bangor (the one in Co Down) has a new principal")
+    assert result["relevant"] is False
+
+
+def test_the_deputy_head_is_named_when_the_school_is_in_another_sentence(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Open evening at PoW High. The roof leaked while the deputy head talked about investment.")
+    assert "pw-staff-02" in refs(result, "staff")
+
+
+def test_a_deputy_head_of_another_school_is_not_named(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Open evening at PoW High. A deputy head from Menai said hello.")
+    assert "pw-staff-02" not in refs(result, "staff")
+
+
+def test_the_head_up_at_the_school_is_the_head_teacher(powhs: Analyser) -> None:
+    result = _powhs(powhs, "tell the head up at tywysog cymru the car park is flooded")
+    assert "pw-staff-01" in refs(result, "staff")
+
+
+def test_harm_to_oneself_in_southern_welsh_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Os ŷn nhw'n neud hynny 'to fi'n mynd i neud niwed i fi'n hunan. #QEHS")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_lesson_on_harm_to_oneself_in_welsh_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Gwers ABCh dda yn QEHS heddi: sgwrs am pam fod pobl yn neud niwed i'n hunan a ble i gael help")
+    assert "safeguarding" not in categories(result)
+
+
+def test_the_short_name_after_welsh_in_the_is_the_school(analyse: Analyse) -> None:
+    assert analyse("Ma pawb yn y Frenhines Elisabeth yn gwbod am y bwlio")["relevant"] is True
+
+
+def test_the_late_queen_in_welsh_is_not_the_school(analyse: Analyse) -> None:
+    assert analyse("Bu farw y Frenhines Elisabeth ym mis Medi 2022")["relevant"] is False
+
+
+# -- round 2 (the sixteenth set) --
+
+def test_told_to_watch_herself_walking_to_the_car_in_welsh_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Mrs Howells QEHS, well iddi watsio'i hunan yn cerdded at ei char bob nos")
+    assert result["severity"] == "critical"
+
+
+def test_a_warning_about_ice_in_welsh_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("Mrs Howells QEHS, well iddi fod yn ofalus ar y rhew yn y maes parcio bore 'ma")
+    assert "threat" not in categories(result)
+
+
+def test_not_answerable_for_what_happens_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "If I see Ms Tudur from PoW High in town I won't be responsible for what happens")
+    assert result["severity"] == "critical"
+
+
+def test_not_answerable_for_a_cake_eaten_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High bake sale: leave me near the brownies and I won't be responsible for what happens lol")
+    assert "threat" not in categories(result)
+
+
+def test_a_teacher_getting_it_after_parents_evening_in_welsh_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "meddai rhywun yn y grŵp: ma Mr Hughes PoW yn cael hi ar ôl noson rieni")
+    assert "threat" in categories(result)
+
+
+def test_a_bag_set_to_go_off_at_the_school_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "a bag left in the canteen at PoW High is set for 2, get everyone out")
+    assert result["severity"] == "critical"
+
+
+def test_a_fire_drill_telling_staff_to_get_everyone_out_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High fire drill today: a bag in the hall was the pretend hazard, staff get everyone out in 3 minutes")
+    assert "threat" not in categories(result)
+
+
+def test_a_teacher_giving_a_pupil_lifts_home_and_calling_her_mature_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("At QEHS a teacher gave her lifts home, just her, and kept telling this Year 10 girl she was "
+                     "more mature than the others.")
+    assert result["severity"] == "critical"
+
+
+def test_a_mum_calling_her_daughter_mature_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("My daughter is so mature for her age, QEHS have been brilliant with her")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_pupils_home_posted_with_a_call_to_go_after_them_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Elis Parry from PoW lives on Ffordd Deiniol, the house with the van, go ask him yourself")
+    assert "harassment" in categories(result)
+
+
+def test_the_school_office_address_with_a_call_to_ask_is_not_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High's office is on Ffordd Penrhos, go and ask them about the uniform grant, they were lovely")
+    assert "harassment" not in categories(result)
+
+
+def test_a_pupil_beaten_in_a_fight_mocked_is_harassment(analyse: Analyse) -> None:
+    result = analyse("osian bowen got folded outside QEHS lmao send it to everyone")
+    assert "harassment" in categories(result)
+
+
+def test_a_rugby_tackle_praised_is_not_harassment(analyse: Analyse) -> None:
+    result = analyse("osian bowen got folded in that tackle but got straight back up, QEHS rugby proud of him")
+    assert "harassment" not in categories(result)
+
+
+def test_told_to_go_back_where_they_came_from_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Nia Vaughan-Lloyd a'i theulu Seisnig, ewch nôl i Loegr, PoW ddim isio chi")
+    assert "harassment" in categories(result)
+
+
+def test_a_lowercase_first_name_with_its_school_year_is_named(analyse: Analyse) -> None:
+    result = analyse("cai from yr 10 has been really quiet lately. qehs need to check on him")
+    assert "pupil-0042" in refs(result, "pupil")
+
+
+def test_a_word_in_l33t_is_not_a_postcode(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Gw1l Hugh3s = us3l3ss, c4nt t34ch #powhs")
+    assert not any("postcode" in f["reason"] for f in result["flags"])
+
+
+def test_a_postcode_without_its_space_in_capitals_is_a_postcode(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon from QEHS lives in SA313AB, the white bungalow")
+    assert any("postcode" in f["reason"] for f in result["flags"])
+
+
+def test_a_grown_up_namesake_of_a_pupil_is_not_relevant_for_a_school_word(analyse: Analyse) -> None:
+    result = analyse("Osian Bowen, ffermwr 58 oed o Lanybydder, enillodd y dosbarth gwartheg yn y Sioe Aeaf")
+    assert result["relevant"] is False
+
+
+def test_a_pupil_named_with_a_school_word_is_still_relevant(analyse: Analyse) -> None:
+    result = analyse("Osian Bowen in my maths class, wow what a voice at the eisteddfod, Carmarthen is proud")
+    assert result["relevant"] is True
+
+
+def test_the_abbreviation_beside_money_printing_is_not_the_school(analyse: Analyse) -> None:
+    assert analyse("QE is just money printing and savers pay for it")["relevant"] is False
