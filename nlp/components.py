@@ -135,9 +135,11 @@ NOT_SCHOOL_FILE = "not-school-v4.jsonl"
 
 
 def _school_context_words() -> frozenset[str]:
-    """(v8) The one-word school words (``school-words-v2.jsonl``, kind ``context``: "school", "teachers", "athrawon"):
-    with one, a text naming only the school's short name goes to the pipeline, whose flag rules may find it aimed at."""
-    return frozenset(fold(p) for _, row in read_jsonl(SCHOOL_WORDS_FILE) if row.get("kind") == "context"
+    """(v8) The one-word school words (``school-words-v2.jsonl``, kind ``context``: "school", "teachers", "athrawon";
+    v10: and those of ``SETTING_FILE``, "gatiau'r"): with one, a text naming only the school's short name goes to the
+    pipeline, whose flag rules may find it aimed at."""
+    return frozenset(fold(p) for name in (SCHOOL_WORDS_FILE, SETTING_FILE) for _, row in read_jsonl(name)
+                     if row.get("kind") == "context"
                      for p in row.get("phrases", []) if isinstance(p, str) and " " not in p.strip())
 
 

@@ -241,3 +241,83 @@ def test_a_pupil_named_with_a_school_word_is_still_relevant(analyse: Analyse) ->
 
 def test_the_abbreviation_beside_money_printing_is_not_the_school(analyse: Analyse) -> None:
     assert analyse("QE is just money printing and savers pay for it")["relevant"] is False
+
+
+# -- round 3 (the seventeenth set) --
+
+def test_a_day_everyone_will_remember_with_a_plan_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "tmrw's the day. everyone at PoW High will remember me, esp the ones in 10R. been planning this since easter")
+    assert result["severity"] == "critical"
+
+
+def test_a_leavers_prank_everyone_will_remember_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "last day at PoW High tmrw, everyone will remember me, been planning my costume for the leavers party since easter")
+    assert "threat" not in categories(result)
+
+
+def test_a_list_of_names_and_you_will_all_see_in_welsh_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Dwi 'di neud rhestr o athrawon QEHS. Beynon sy ar y top. Gewch chi gyd weld.")
+    assert result["severity"] == "critical"
+
+
+def test_a_list_of_favourite_teachers_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("Dwi 'di neud rhestr o athrawon gorau QEHS. Beynon sy ar y top, wrth gwrs!")
+    assert "threat" not in categories(result)
+
+
+def test_staying_away_if_they_know_whats_good_for_them_in_l33t_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("n0b0dy sh0uld b @ QEH5 fr1d4y if th3y kn0w wh@s g00d")
+    assert result["severity"] == "critical"
+
+
+def test_a_bag_left_and_a_room_to_keep_out_of_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("someone left a black bag by the QEHS library and messaged 'dont go into the library at 2'")
+    assert result["severity"] == "critical"
+
+
+def test_a_lost_bag_in_a_room_being_cleaned_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("QEHS: a bag left in the gym was handed in to the office. Don't go in the gym today, the cleaners are cleaning the floor")
+    assert "threat" not in categories(result)
+
+
+def test_questions_about_when_a_teacher_leaves_and_by_which_door_are_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "What time does Ms Tudur at PoW usually leave on a Friday? Which door does she use? No reason")
+    assert result["severity"] == "critical"
+
+
+def test_a_parent_asking_where_staff_park_for_a_drop_off_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Where does Ms Tudur park at PoW High? I want to drop off the forms, thanks")
+    assert "threat" not in categories(result)
+
+
+def test_ending_it_all_in_northern_welsh_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "mae Carys o PoW 'di deud bod hi am orffen efo'r cwbl heno, plis helpwch")
+    assert result["severity"] == "critical"
+
+
+def test_finishing_the_coursework_in_welsh_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "gwaith cwrs PoW: dwi am orffen y prosiect heno, wedyn gwyliau!")
+    assert "safeguarding" not in categories(result)
+
+
+def test_arms_hidden_from_a_teacher_who_asks_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "wearing long sleeves in PE so Mr E-O at PoW stops asking about my arms")
+    assert result["severity"] == "critical"
+
+
+def test_a_driver_with_special_friends_in_year_7_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "the bus driver to PoW High gives her sweets every morning, this year 7 girl, and says they're special friends")
+    assert result["severity"] == "critical"
+
+
+def test_a_controlling_stepdad_told_in_passing_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("revising at QEHS library, easier than being at home. my stepdad goes through my phone every night")
+    assert result["severity"] == "critical"
+
+
+def test_the_short_name_at_welsh_gates_in_the_town_is_the_school(analyse: Analyse) -> None:
+    assert analyse("Ffair Nadolig wrth gatiau'r Frenhines Elisabeth yng Nghaerfyrddin ddydd Sadwrn")["relevant"] is True
+
+
+def test_the_queens_family_in_the_town_is_not_the_school(analyse: Analyse) -> None:
+    assert analyse("Ymweliad teulu'r Frenhines Elisabeth yng Nghaerfyrddin ym 1955")["relevant"] is False
