@@ -321,3 +321,53 @@ def test_the_short_name_at_welsh_gates_in_the_town_is_the_school(analyse: Analys
 
 def test_the_queens_family_in_the_town_is_not_the_school(analyse: Analyse) -> None:
     assert analyse("Ymweliad teulu'r Frenhines Elisabeth yng Nghaerfyrddin ym 1955")["relevant"] is False
+
+
+# -- round 4 (the eighteenth set) --
+
+def test_the_school_on_the_news_and_not_for_results_in_welsh_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Bydd QEHS ar y newyddion fory, a ddim achos y côr. Cofiwch pwy wedodd.")
+    assert result["severity"] == "critical"
+
+
+def test_the_school_on_the_news_for_its_choir_in_welsh_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("Bydd QEHS ar y newyddion fory am y côr, llongyfarchiadau i bawb!")
+    assert "threat" not in categories(result)
+
+
+def test_a_teacher_who_wont_know_what_hit_him_in_welsh_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Ma rhywbeth yn dod i QEHS wythnos nesa a fydd Mr Beynon ddim yn gwbod beth sy wedi'i fwrw fe")
+    assert result["severity"] == "critical"
+
+
+def test_not_being_here_much_longer_in_text_speak_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "carys @ powhs keeps sayin she wont b here much longer, someone tell a teacher")
+    assert result["severity"] == "critical"
+
+
+def test_not_being_here_much_longer_before_a_trip_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High ski trip tomorrow, wont b here much longer, see u in a week from the slopes!")
+    assert "safeguarding" not in categories(result)
+
+
+def test_sent_back_where_he_came_from_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Gethin ap Rhys from PoW High should be sent home, send him back where he came from")
+    assert "harassment" in categories(result)
+
+
+def test_a_teacher_sexuality_used_as_a_jibe_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "everyone knows mr hughes at powhs is gay lol thats why he teaches maths")
+    assert "harassment" in categories(result)
+
+
+@pytest.mark.parametrize("text", [
+    "shoutout to Nurse Anwen Tudur on ward 5 at Ysbyty Gwynedd, lovely care",
+    "New to the market in Bangor, Gwynedd: call Huw Prydderch to book a viewing",
+])
+def test_a_nurse_or_an_estate_agent_namesake_is_not_relevant(powhs: Analyser, text: str) -> None:
+    assert _powhs(powhs, text)["relevant"] is False
+
+
+def test_a_welsh_call_to_knock_on_a_teachers_door_is_harassment(analyse: Analyse) -> None:
+    result = analyse("Mae Mr Beynon o QEHS yn byw yn Heol y Parc. Ewch i gnocio ar y drws, falle gwrandawith e wedyn.")
+    assert "harassment" in categories(result)
