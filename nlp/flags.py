@@ -297,6 +297,8 @@ def identifying_cues(ctx: _Context, pii: list[Found], pii_meta: dict[str, tuple[
                "identifying.pupil-named") for p in ctx.persons if p.label_ == "pupil" and name_pupils]
     window = ctx.settings.pii_window
     for span in pii:
+        if "phone" in span.label_ and _an_office(ctx, span):
+            continue  # (v10) "ring reception on 01267 ...", "the PTA mobile 07700 ...": an office's number, not a person's
         sent = ctx.sent_of(span.start)
         near = ctx.persons_in(sent - window, sent + window)
         if not near:
@@ -306,6 +308,14 @@ def identifying_cues(ctx: _Context, pii: list[Found], pii_meta: dict[str, tuple[
         score, reason = pii_meta.get(span.id_, (0.8, f"{span.label_} exposed"))
         out.append(Cue("identifying", person.kb_id_, score, reason, span.text, span.start_char, span.end_char, span.id_))
     return out
+
+
+#: (v10) How many words before a phone number an office word makes it the office's ("through reception on 01267 ...").
+OFFICE_WINDOW = 4
+
+
+def _an_office(ctx: _Context, span: Found) -> bool:
+    return any(ctx.doc[i].norm_ in ctx.settings.offices for i in range(max(0, span.start - OFFICE_WINDOW), span.start))
 
 
 def _by_target(cues: list[Cue]) -> dict[tuple[str, str], list[Cue]]:

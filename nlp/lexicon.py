@@ -207,6 +207,7 @@ class Settings:
     events: tuple[str, ...] = ()        # v5: a talk, training or evening on a topic ("talk for parents on grooming")
     condemns: tuple[str, ...] = ()      # v7: words that condemn what a post quotes ("disgusting", "isn't banter")
     not_denials: tuple[str, ...] = ()   # v7: phrases in which a denial word denies nothing ("wedi dweud celwydd")
+    offices: frozenset[str] = frozenset()  # v10: words just before a phone number that make it an office's ("reception")
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -248,6 +249,7 @@ def load_settings(name: str, directory: str = "") -> Settings:
     events: list[str] = []
     condemns: list[str] = []
     not_denials: list[str] = []
+    offices: set[str] = set()
     numbers: dict[str, Any] = {}
     for number, row in read_jsonl(name, directory):
         kind = _need(name, number, row, "kind", str)
@@ -275,19 +277,21 @@ def load_settings(name: str, directory: str = "") -> Settings:
             condemns.extend(_need(name, number, row, "phrases", list))
         elif kind == "not_denial":
             not_denials.extend(_need(name, number, row, "phrases", list))
+        elif kind == "office":
+            offices.update(w.lower() for w in _need(name, number, row, "words", list))
         elif kind == "settings":
             numbers.update({k: v for k, v in row.items() if k != "kind"})
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
                                    "use hedge, negation, pronoun, school_ref, denial, not_denial, idiom, report, event, condemn, complaint, "
-                                   "praise or "
+                                   "praise, office or "
                                    "settings.")
     known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
                                          "pii_window", "denial_factor") if k in numbers}
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
                     denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports),
                     complaints=frozenset(complaints), praise=frozenset(praise), events=tuple(events),
-                    condemns=tuple(condemns), not_denials=tuple(not_denials), extra=numbers,
+                    condemns=tuple(condemns), not_denials=tuple(not_denials), offices=frozenset(offices), extra=numbers,
                     **known)
 
 

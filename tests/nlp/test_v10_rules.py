@@ -371,3 +371,18 @@ def test_a_nurse_or_an_estate_agent_namesake_is_not_relevant(powhs: Analyser, te
 def test_a_welsh_call_to_knock_on_a_teachers_door_is_harassment(analyse: Analyse) -> None:
     result = analyse("Mae Mr Beynon o QEHS yn byw yn Heol y Parc. Ewch i gnocio ar y drws, falle gwrandawith e wedyn.")
     assert "harassment" in categories(result)
+
+
+def test_a_phone_number_given_as_receptions_is_not_a_personal_detail(analyse: Analyse) -> None:
+    result = analyse("QEHS: to reach Mrs Howells, ring reception on 01267 555100")
+    assert "identifying" not in categories(result)
+
+
+def test_a_teachers_own_mobile_is_a_personal_detail(analyse: Analyse) -> None:
+    result = analyse("Mrs Howells from QEHS, her own mobile is 07700 900123, ring her and tell her")
+    assert "identifying" in categories(result)
+
+
+def test_a_lowercase_word_pair_in_l33t_is_not_a_postcode(powhs: Analyser) -> None:
+    result = _powhs(powhs, "m1ss llwyd = w0rst 1n p0w h1gh, g3t h3r 0ut")
+    assert not any("postcode" in f["reason"] for f in result["flags"])
