@@ -979,7 +979,8 @@ class FlagMaker(BatchedPipe):
 #: from the text classifier (only the critical ones: its guesses on a bare name are weaker than a rule's).
 PROMOTED_BY_RULES = ("threat", "safeguarding", "defamatory", "harassment")
 PROMOTED_BY_CLASSIFIER = ("threat", "safeguarding")
-#: (v8) ... and for the school's short name with a school word, only these from the rules (not the classifier).
+#: (v8) ... and for the school's short name with a school word (v10: or a member of staff addressed by title in a text
+#: with another town), only these from the rules (not the classifier).
 PROMOTED_FOR_SCHOOL = ("threat",)
 #: (v7) ... and only at this probability or more, above its ``classifier_min`` for a relevant item ("Carys Bebb's
 #: sheepdog wins at the Bala trials" read as a threat at 0.40).
@@ -993,7 +994,7 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
     house"); a namesake wrongly shown costs less than a threat not shown. Returns the flags to keep ([] if not)."""
     refs = {ref: (kind, text) for kind, ref, text in named}
     aimed = [f for f in flags if f["category"] in categories and f.get("ref") in refs and f["score"] >= min_score
-             and (refs[f["ref"]][0] != "school" or f["category"] in PROMOTED_FOR_SCHOOL)]
+             and (refs[f["ref"]][0] not in ("school", relevance.STAFF_AWAY) or f["category"] in PROMOTED_FOR_SCHOOL)]
     if not aimed:
         return []
     ext = values(doc)
@@ -1002,6 +1003,10 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
     if kind == "school":  # (v8) the short name with a school word, and a threat to the school
         ext.repmon_relevance = (f"the short name '{text}' with a school word, and {aimed[0]['category']} aimed at the "
                                 f"school{by}; nothing says it is the monarch, another sense or another school")
+    elif kind == relevance.STAFF_AWAY:  # (v10) "Tell Dr Rees I know which house is his out in Llangain"
+        ext.repmon_relevance = (f"{aimed[0]['ref']} '{text}', addressed as pupils and parents address staff, with "
+                                f"{aimed[0]['category']} aimed at them{by}; another town is named, so it may be "
+                                f"someone else of that name")
     else:
         named_as = "full name" if " " in text.strip() else "name"  # (v8) or an uncommon surname alone, "Prydderch"
         ext.repmon_relevance = (f"{named_as} {aimed[0]['ref']} '{text}' with {aimed[0]['category']} aimed at "
@@ -1117,7 +1122,8 @@ class ClassifierJudge:
             flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]
             if not any(f["category"] == "identifying" for f in flags):
                 flags += flagging.pupil_flags(persons)
-        named = [n for n in relevance.provisional(doc) if n[0] != "school"] if not ext.repmon_relevant else []
+        named = [n for n in relevance.provisional(doc) if n[0] not in ("school", relevance.STAFF_AWAY)] \
+            if not ext.repmon_relevant else []
         if named:  # (v7) still not relevant after the rules: only a critical reading makes it so
             flags = promote_if_aimed(doc, named, flags, PROMOTED_BY_CLASSIFIER, f" (the text classifier, {self.version})",
                                      PROMOTED_BY_CLASSIFIER_MIN)

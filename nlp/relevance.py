@@ -325,11 +325,19 @@ def named_in_full(parts: list[Summary]) -> list[tuple[str, str, str]]:
     The flag rules then decide: a threat, abuse or an allegation aimed at that person makes the item relevant.
     (v8) Also the school's short name with a school word in its sentence, as ("school", ref, text): only a threat
     the rules find aimed at it makes the item relevant ("llosgi Tywysog Cymru i'r llawr efo'r
-    athrawon i gyd tu mewn")."""
+    athrawon i gyd tu mewn"). (v10) With another town the only thing against it, a member of staff addressed as
+    pupils and parents address them, as (STAFF_AWAY, ref, text): only a threat the rules find aimed at them makes the
+    item relevant ("Tell Dr Rees I know which house is his out in Llangain ... Be a shame, that")."""
     s = parts[0] if len(parts) == 1 else merge(parts)
-    if any(s.get(key) for key in ("decoys", "namesake", "towns_elsewhere", "not_school", "elsewhere")):
+    if any(s.get(key) for key in ("decoys", "namesake", "not_school", "elsewhere")):
         return []
+    if s.get("towns_elsewhere"):
+        return [(STAFF_AWAY, ref, text) for ref, text in s.get("staff_addressed", [])]
     return list(s.get("people_named_full", [])) + list(s.get("core_named", []))
+
+
+#: (v10) The kind :func:`named_in_full` gives a member of staff addressed by title in a text with another town.
+STAFF_AWAY = "staff_away"
 
 
 def provisional(doc: Doc) -> list[tuple[str, str, str]]:

@@ -386,3 +386,12 @@ def test_a_teachers_own_mobile_is_a_personal_detail(analyse: Analyse) -> None:
 def test_a_lowercase_word_pair_in_l33t_is_not_a_postcode(powhs: Analyser) -> None:
     result = _powhs(powhs, "m1ss llwyd = w0rst 1n p0w h1gh, g3t h3r 0ut")
     assert not any("postcode" in f["reason"] for f in result["flags"])
+
+
+def test_a_threat_to_a_teacher_by_title_in_another_town_is_relevant(analyse: Analyse) -> None:
+    result = analyse("Tell Mr Beynon I know which house is his out in Llangain. Be a shame about those windows.")
+    assert result["severity"] == "critical"
+
+
+def test_a_teacher_by_title_in_another_town_with_no_threat_is_not_relevant(analyse: Analyse) -> None:
+    assert analyse("Mr Beynon out in Llangain does lovely hanging baskets")["relevant"] is False
