@@ -14,6 +14,14 @@ ORTH (TEXT) and SHAPE words of a pattern too (:func:`doc_words`), and runs a
 pattern only when each two side-by-side tokens it needs (no ``OP``, a NORM
 from a list) are side by side in the text. A pattern left out cannot match,
 so the others' matches come in the order one Matcher with every rule gives.
+
+The Matcher tests an ``IN`` list by calling a Python predicate for each
+token, and building one with such lists takes ~90 µs a pattern (a hash of
+every word). A :class:`GatedMatcher` therefore writes each ``IN`` list of
+the patterns it runs down to the words of it that are in the text: one word
+becomes a plain value, which the Matcher compares in C; none becomes a word
+the text does not have. A token of the text takes a value from the list if
+and only if it takes one from what is left, so the matches are the same.
 """
 
 from __future__ import annotations
@@ -164,7 +172,12 @@ class GatedMatcher:
         self.gate = PatternGate(vocab, GATE_ATTRS)
         self.patterns: dict[str, tuple[str, list[list[dict[str, Any]]]]] = {}  # gate id -> (match key, patterns)
         self.pairs: dict[str, list[Pairs]] = {}  # gate id -> each pattern's pairs (see pattern_pairs)
-        self.matchers: dict[tuple[tuple[str, tuple[int, ...]], ...], Matcher] = {}
+        self.lists: dict[str, list[list[dict[str, frozenset[int]]]]] = {}  # gate id -> listed_words of each token
+        self.listed: dict[str, frozenset[int]] = {}  # gate id -> all those words
+        #: (rules and patterns run, the words of their IN lists in the text, the absent word) -> Matcher
+        self.matchers: dict[tuple[tuple[tuple[str, tuple[int, ...]], ...], frozenset[int], str | None], Matcher] = {}
+        #: words for an IN list none of whose words is in a text (the first the text lacks), with their hashes
+        self.absent_words = [(word, vocab.strings.add(word)) for word in ABSENT_WORDS]
         self.cache_size = cache_size
 
     def add(self, key: str, patterns: Iterable[Pattern], gate_id: str | None = None) -> None:
@@ -174,6 +187,9 @@ class GatedMatcher:
         gate_id = key if gate_id is None else gate_id
         self.patterns[gate_id] = (key, kept)
         self.pairs[gate_id] = [pattern_pairs(self.vocab, p) for p in kept]
+        self.lists[gate_id] = [[listed_words(self.vocab, token) for token in p] for p in kept]
+        self.listed[gate_id] = frozenset(w for p in self.lists[gate_id] for token in p for words in token.values()
+                                         for w in words)
         self.gate.add(gate_id, kept)
 
     def matcher_for(self, words: set[int], norms: list[int] | None = None) -> Matcher | None:
@@ -190,13 +206,49 @@ class GatedMatcher:
         if not active:
             return None
         selection = tuple(active)
-        matcher = self.matchers.get(selection)
+        # ``words`` holds every word of the text, so the IN lists can be cut down to those in it (module docstring)
+        present = frozenset(w for gate_id, _ in selection for w in self.listed[gate_id].intersection(words))
+        absent = next((word for word, hashed in self.absent_words if hashed not in words), None)
+        matcher = self.matchers.get((selection, present, absent))
         if matcher is None:
             if len(self.matchers) >= self.cache_size:
                 self.matchers.clear()
             matcher = Matcher(self.vocab)
             for gate_id, chosen in selection:
                 key, patterns = self.patterns[gate_id]
-                matcher.add(key, [list(patterns[j]) for j in chosen])
-            self.matchers[selection] = matcher
+                matcher.add(key, [[self._cut(token, lists, present, absent)
+                                   for token, lists in zip(patterns[j], self.lists[gate_id][j])] for j in chosen])
+            self.matchers[(selection, present, absent)] = matcher
         return matcher
+
+    def _cut(self, token: dict[str, Any], listed: dict[str, frozenset[int]], present: frozenset[int],
+             absent: str | None) -> dict[str, Any]:
+        """``token`` with each IN list of words (``listed``) cut down to the ``present`` ones: one word as a plain
+        value."""
+        if not listed:
+            return token
+        cut = dict(token)
+        for attr, words in listed.items():
+            kept = sorted(self.vocab.strings[w] for w in words & present)
+            if len(kept) > 1:
+                cut[attr] = {"IN": kept}
+            elif kept:
+                cut[attr] = kept[0]
+            elif absent is not None:
+                cut[attr] = absent
+        return cut
+
+
+#: Words for an IN list none of whose words is in a text (see GatedMatcher.absent_words): such a token matches nothing.
+ABSENT_WORDS = ("\x00repmon:none", "\x00repmon:none:2")
+
+
+def listed_words(vocab: Vocab, token: dict[str, Any]) -> dict[str, frozenset[int]]:
+    """The hashes of the words of each IN list of strings in a pattern ``token`` ({"NORM": {"IN": [...]}}) for an
+    attribute whose words :func:`doc_words` holds."""
+    out = {}
+    for attr, value in token.items():
+        if attr in GATE_ATTRS and isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list) \
+                and all(isinstance(w, str) for w in value["IN"]):
+            out[attr] = frozenset(vocab.strings.add(w) for w in value["IN"])
+    return out
