@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, cast
 
-from spacy.attrs import LOWER, NORM, ORTH, SHAPE
+from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -53,11 +53,23 @@ def doc_words(doc: Doc) -> set[int]:
 
 
 def words_and_norms(doc: Doc) -> tuple[set[int], list[int]]:
-    """:func:`doc_words`, and the NORM hash of each token (as the Matcher reads them now)."""
+    """:func:`doc_words`, and the NORM hash of each token (as the Matcher reads them now: :func:`norms_of`).
+
+    The LOWER, ORTH and SHAPE hashes are the lexemes' (no step changes a token's lexeme after the name normaliser):
+    read once per Doc and kept, so the evidence and cue steps read one array between them."""
     if not len(doc):
         return set(), []
-    array = doc.to_array([NORM, LOWER, ORTH, SHAPE])
-    return set(cast(list[int], array.ravel().tolist())), cast(list[int], array[:, 0].tolist())
+    kept = doc.user_data.get(LEXEME_WORDS_KEY)
+    if not (isinstance(kept, tuple) and kept[0] == len(doc)):
+        kept = doc.user_data[LEXEME_WORDS_KEY] = (len(doc), frozenset(doc.to_array([LOWER, ORTH, SHAPE]).ravel().tolist()))
+    norms = norms_of(doc)
+    words = set(norms)
+    words.update(kept[1])
+    return words, norms
+
+
+#: Where :func:`words_and_norms` keeps a Doc's LOWER, ORTH and SHAPE hashes (with its length).
+LEXEME_WORDS_KEY = "repmon_lexeme_words"
 
 
 #: For one pattern: the NORM word sets of each two tokens next to each other that a match must have.
