@@ -89,12 +89,18 @@ def pattern_pairs(vocab: Vocab, pattern: Pattern) -> Pairs:
     return tuple((a, b) for a, b in zip(sets, sets[1:]) if a is not None and b is not None)
 
 
-def has_pair(norms: list[int], first: frozenset[int], second: frozenset[int]) -> bool:
-    """Whether a token with a NORM in ``first`` is followed by one with a NORM in ``second``."""
-    for i in range(len(norms) - 1):
-        if norms[i] in first and norms[i + 1] in second:
-            return True
-    return False
+def followers(norms: list[int]) -> dict[int, set[int]]:
+    """Each NORM hash of a text -> the NORM hashes that follow it somewhere in the text (for :func:`has_pair`)."""
+    after: dict[int, set[int]] = {}
+    for first, second in zip(norms, norms[1:]):
+        after.setdefault(first, set()).add(second)
+    return after
+
+
+def has_pair(after: dict[int, set[int]], first: frozenset[int], second: frozenset[int]) -> bool:
+    """Whether a token with a NORM in ``first`` is followed by one with a NORM in ``second`` (``after``: the
+    text's :func:`followers`)."""
+    return any(not second.isdisjoint(after[word]) for word in first.intersection(after))
 
 
 #: The token attributes a :class:`GatedMatcher` gates on (:func:`doc_words` holds their words; TEXT is ORTH).
@@ -209,10 +215,14 @@ class GatedMatcher:
         given the text's ``norms`` (:func:`words_and_norms`), only the patterns whose pairs of words side by side
         are in it. Dropping a pattern that cannot match leaves the others' matches, and their order, as they were."""
         active: list[tuple[str, tuple[int, ...]]] = []
+        after: dict[int, set[int]] | None = None
         for gate_id in self.gate.possible(words):
-            every = range(len(self.pairs[gate_id]))
-            chosen = tuple(every) if norms is None else tuple(
-                j for j in every if all(has_pair(norms, a, b) for a, b in self.pairs[gate_id][j]))
+            pairs = self.pairs[gate_id]
+            if norms is None or not any(pairs):
+                chosen = tuple(range(len(pairs)))
+            else:
+                after = followers(norms) if after is None else after
+                chosen = tuple(j for j, needed in enumerate(pairs) if all(has_pair(after, a, b) for a, b in needed))
             if chosen:
                 active.append((gate_id, chosen))
         if not active:
