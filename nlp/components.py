@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER, ORTH
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Sentencizer
@@ -241,14 +241,21 @@ class Sentences(BatchedPipe):
         self.kinds = _TokenKinds(vocab, self.sentencizer.punct_chars)
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc):
-            kinds = "".join(map(self.kinds.__getitem__, doc.to_array(ORTH).tolist()))
-            starts = [False] * len(doc)
-            starts[0] = True
-            for m in _NEXT_SENTENCE.finditer(kinds):
-                starts[m.end() - 1] = True
-            self.sentencizer.set_annotations([doc], [starts])
-        return relevance.boundaries_final(doc)
+        if not len(doc):
+            return relevance.boundaries_final(doc)
+        array = doc.to_array([ORTH, SENT_START])
+        found = [m.end() - 1 for m in _NEXT_SENTENCE.finditer("".join(map(self.kinds.__getitem__, array[:, 0].tolist())))]
+        guesses = [False] * len(doc)
+        guesses[0] = True
+        for i in found:
+            guesses[i] = True
+        self.sentencizer.set_annotations([doc], [guesses])
+        # the boundaries as set_annotations leaves them: those set before (after a line break) stay, as do non-starts
+        given = array[:, 1].tolist()
+        starts = [i for i in found if given[i] == 0]
+        if given.count(1) > (given[0] == 1):  # (spaCy sets the first token's)
+            starts = sorted({*starts, *(i for i, value in enumerate(given) if value == 1 and i)})
+        return relevance.boundaries_final(doc, [0, *starts])
 
 
 #: In a string of :class:`_TokenKinds`, the word that starts the next sentence after end punctuation (the last
