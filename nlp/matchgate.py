@@ -89,18 +89,12 @@ def pattern_pairs(vocab: Vocab, pattern: Pattern) -> Pairs:
     return tuple((a, b) for a, b in zip(sets, sets[1:]) if a is not None and b is not None)
 
 
-def followers(norms: list[int]) -> dict[int, set[int]]:
-    """Each NORM hash of a text -> the NORM hashes that follow it somewhere in the text (for :func:`has_pair`)."""
-    after: dict[int, set[int]] = {}
-    for first, second in zip(norms, norms[1:]):
-        after.setdefault(first, set()).add(second)
-    return after
-
-
-def has_pair(after: dict[int, set[int]], first: frozenset[int], second: frozenset[int]) -> bool:
-    """Whether a token with a NORM in ``first`` is followed by one with a NORM in ``second`` (``after``: the
-    text's :func:`followers`)."""
-    return any(not second.isdisjoint(after[word]) for word in first.intersection(after))
+def has_pair(norms: list[int], first: frozenset[int], second: frozenset[int]) -> bool:
+    """Whether a token with a NORM in ``first`` is followed by one with a NORM in ``second``."""
+    for a, b in zip(norms, norms[1:]):
+        if a in first and b in second:
+            return True
+    return False
 
 
 #: The token attributes a :class:`GatedMatcher` gates on (:func:`doc_words` holds their words; TEXT is ORTH).
@@ -194,8 +188,10 @@ class GatedMatcher:
         self.listed: dict[str, frozenset[int]] = {}  # gate id -> all those words
         #: (rules and patterns run, the words of their IN lists in the text, the absent word) -> Matcher
         self.matchers: dict[tuple[tuple[tuple[str, tuple[int, ...]], ...], frozenset[int], str | None], Matcher] = {}
-        #: words for an IN list none of whose words is in a text (the first the text lacks), with their hashes
-        self.absent_words = [(word, vocab.strings.add(word)) for word in ABSENT_WORDS]
+        self.absent_hashes = tuple(vocab.strings.add(word) for word in ABSENT_WORDS)
+        self.every: dict[str, tuple[int, ...]] = {}  # gate id -> the index of each of its patterns
+        self.paired: dict[str, bool] = {}  # gate id -> whether a pattern of it has pairs
+        self.listed_by_rules: dict[tuple[str, ...], frozenset[int]] = {}  # the words of the IN lists of these rules
         self.cache_size = cache_size
 
     def add(self, key: str, patterns: Iterable[Pattern], gate_id: str | None = None) -> None:
@@ -205,6 +201,9 @@ class GatedMatcher:
         gate_id = key if gate_id is None else gate_id
         self.patterns[gate_id] = (key, kept)
         self.pairs[gate_id] = [pattern_pairs(self.vocab, p) for p in kept]
+        self.every[gate_id] = tuple(range(len(kept)))
+        self.paired[gate_id] = any(self.pairs[gate_id])
+        self.listed_by_rules.clear()
         self.lists[gate_id] = [[listed_words(self.vocab, token) for token in p] for p in kept]
         self.listed[gate_id] = frozenset(w for p in self.lists[gate_id] for token in p for words in token.values()
                                          for w in words)
@@ -214,23 +213,29 @@ class GatedMatcher:
         """A Matcher with only the rules that can match a text with these :func:`doc_words`, or None when none can;
         given the text's ``norms`` (:func:`words_and_norms`), only the patterns whose pairs of words side by side
         are in it. Dropping a pattern that cannot match leaves the others' matches, and their order, as they were."""
+        possible = self.gate.possible(words)
         active: list[tuple[str, tuple[int, ...]]] = []
-        after: dict[int, set[int]] | None = None
-        for gate_id in self.gate.possible(words):
-            pairs = self.pairs[gate_id]
-            if norms is None or not any(pairs):
-                chosen = tuple(range(len(pairs)))
+        for gate_id in possible:
+            every = self.every[gate_id]
+            if norms is None or not self.paired[gate_id]:
+                chosen = every
             else:
-                after = followers(norms) if after is None else after
-                chosen = tuple(j for j, needed in enumerate(pairs) if all(has_pair(after, a, b) for a, b in needed))
+                pairs = self.pairs[gate_id]
+                chosen = tuple(j for j in every if all(has_pair(norms, a, b) for a, b in pairs[j]))
             if chosen:
                 active.append((gate_id, chosen))
         if not active:
             return None
         selection = tuple(active)
         # ``words`` holds every word of the text, so the IN lists can be cut down to those in it (module docstring)
-        present = frozenset(w for gate_id, _ in selection for w in self.listed[gate_id].intersection(words))
-        absent = next((word for word, hashed in self.absent_words if hashed not in words), None)
+        listed = self.listed_by_rules.get(possible)
+        if listed is None:
+            if len(self.listed_by_rules) >= ANSWERS_KEPT:
+                self.listed_by_rules.clear()
+            listed = self.listed_by_rules[possible] = frozenset().union(*(self.listed[gate_id] for gate_id in possible))
+        present = listed.intersection(words)
+        first, second = self.absent_hashes
+        absent = ABSENT_WORDS[0] if first not in words else ABSENT_WORDS[1] if second not in words else None
         matcher = self.matchers.get((selection, present, absent))
         if matcher is None:
             if len(self.matchers) >= self.cache_size:
@@ -261,7 +266,7 @@ class GatedMatcher:
         return cut
 
 
-#: Words for an IN list none of whose words is in a text (see GatedMatcher.absent_words): such a token matches nothing.
+#: Words for an IN list none of whose words is in a text (the first the text lacks): such a token matches nothing.
 ABSENT_WORDS = ("\x00repmon:none", "\x00repmon:none:2")
 
 
