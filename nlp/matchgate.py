@@ -27,7 +27,7 @@ and only if it takes one from what is left, so the matches are the same.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
 from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.matcher import Matcher
