@@ -29,13 +29,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
+from spacy.vocab import Vocab
 from nlp import flags as flagging
 from nlp import regexgate, relevance
 from nlp.compose import PartFinder, Parts
@@ -246,13 +247,54 @@ def make_normalise(nlp: Language, name: str, terms: dict[str, Any]) -> Normalise
 
 
 class Sentences(BatchedPipe):
-    """spaCy's sentencizer; the boundaries are then final, so :func:`nlp.relevance.sent_starts` may keep them."""
+    """spaCy's sentencizer; the boundaries are then final, so :func:`nlp.relevance.sent_starts` may keep them.
 
-    def __init__(self) -> None:
+    Its rule (``Sentencizer.predict``, which makes a Token object for each word) is read from the ORTH array: a
+    sentence starts at the first word after end punctuation, a word being a token neither in its ``punct_chars``
+    nor punctuation. spaCy's ``set_annotations`` writes the boundaries, as ``Sentencizer.__call__`` does."""
+
+    def __init__(self, vocab: Vocab) -> None:
         self.sentencizer = Sentencizer()
+        self.kinds = _TokenKinds(vocab, self.sentencizer.punct_chars)
 
     def __call__(self, doc: Doc) -> Doc:
-        return relevance.boundaries_final(self.sentencizer(doc))
+        if not len(doc):
+            return relevance.boundaries_final(doc)
+        array = doc.to_array([ORTH, SENT_START])
+        found = [m.end() - 1 for m in _NEXT_SENTENCE.finditer("".join(map(self.kinds.__getitem__, array[:, 0].tolist())))]
+        guesses = [False] * len(doc)
+        guesses[0] = True
+        for i in found:
+            guesses[i] = True
+        self.sentencizer.set_annotations([doc], [guesses])
+        # the boundaries as set_annotations leaves them: those set before (after a line break) stay, as do non-starts
+        given = array[:, 1].tolist()
+        starts = [i for i in found if given[i] == 0]
+        if given.count(1) > (given[0] == 1):  # (spaCy sets the first token's)
+            starts = sorted({*starts, *(i for i, value in enumerate(given) if value == 1 and i)})
+        return relevance.boundaries_final(doc, [0, *starts])
+
+
+#: In a string of :class:`_TokenKinds`, the word that starts the next sentence after end punctuation (the last
+#: character of each match), as ``Sentencizer.predict`` finds them one after the other.
+_NEXT_SENTENCE = re.compile("2[12]*0")
+
+
+class _TokenKinds(dict[int, str]):
+    """ORTH hash -> "2" for a token in the sentencizer's ``punct_chars``, "1" for other punctuation, "0" for a word
+    (filled as tokens are met)."""
+
+    def __init__(self, vocab: Vocab, punct_chars: Iterable[str]) -> None:
+        super().__init__()
+        self.vocab = vocab
+        self.punct_chars = frozenset(punct_chars)
+
+    def __missing__(self, orth: int) -> str:
+        if len(self) >= 100_000:
+            self.clear()
+        lexeme = self.vocab[orth]
+        kind = self[orth] = "2" if lexeme.orth_ in self.punct_chars else "1" if lexeme.is_punct else "0"
+        return kind
 
 
 @Language.factory("repmon_sentences")
@@ -262,7 +304,7 @@ def make_sentences(nlp: Language, name: str) -> Sentences:
     Assigns ``Token.is_sent_start``; marks the boundaries final in ``doc.user_data`` so that
     :func:`nlp.relevance.sent_starts` reads them once. Config: none.
     """
-    return Sentences()
+    return Sentences(nlp.vocab)
 
 
 class EvidenceFinder(BatchedPipe):

@@ -133,9 +133,10 @@ def sent_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def boundaries_final(doc: Doc) -> Doc:
-    """Mark the Doc's sentence boundaries final (no later step changes one), so :func:`sent_starts` keeps them."""
-    doc.user_data[SENT_STARTS_KEY] = None
+def boundaries_final(doc: Doc, starts: list[int] | None = None) -> Doc:
+    """Mark the Doc's sentence boundaries final (no later step changes one), so :func:`sent_starts` keeps them;
+    ``starts``: where each sentence starts, when the caller knows (as :func:`sent_starts` would read them)."""
+    doc.user_data[SENT_STARTS_KEY] = None if starts is None else (len(doc), tuple(starts))
     return doc
 
 

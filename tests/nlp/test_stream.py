@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from typing import Any
 
 import pytest
@@ -112,3 +114,27 @@ def test_optional_fields_of_the_wrong_type_are_ignored(example_profile: Profile)
     line = json.dumps({"id": "r-9", "text": "QE High in Carmarthen", "title": 5, "url": ["x"], "author": None})
     bad, out, _ = run(example_profile, [line])
     assert (bad, out[0]["relevant"]) == (0, True)
+
+
+def test_a_slow_source_gets_each_answer_before_it_writes_the_next_line(example_profile: Profile) -> None:
+    read_end, write_end = os.pipe()
+    answered = threading.Event()
+    written: list[str] = []
+
+    def write(line: str) -> None:
+        written.append(line)
+        answered.set()
+
+    with open(read_end, encoding="utf-8") as source, open(write_end, "w", encoding="utf-8") as sink:
+        worker = threading.Thread(target=analyse_stream, args=(example_profile, source, write))
+        worker.start()
+        try:
+            for i in range(3):  # the writer waits for each answer, as a collector feeding a pipe may
+                answered.clear()
+                sink.write(json.dumps(dict(GOOD, id=f"r-{i}")) + "\n")
+                sink.flush()
+                assert answered.wait(timeout=120), f"line {i + 1} was not answered while the source waited"
+        finally:
+            sink.close()
+            worker.join(timeout=120)
+    assert [json.loads(w)["id"] for w in written] == ["r-0", "r-1", "r-2"]
