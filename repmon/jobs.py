@@ -33,7 +33,7 @@ class AnalyseResult:
     errors: list[str] = field(default_factory=list)
 
 
-ANALYSE_BATCH = 32  # items a call of Analyser.analyse_many reads (as `repmon analyse` does)
+ANALYSE_BATCH = 256  # items a call of Analyser.analyse_many reads (as `repmon analyse` does from a file: nlp.analyse.STREAM_BATCH)
 
 
 def analyse_new(settings: Settings, store: Store, profile: Profile) -> AnalyseResult:
