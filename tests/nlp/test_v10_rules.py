@@ -395,3 +395,76 @@ def test_a_threat_to_a_teacher_by_title_in_another_town_is_relevant(analyse: Ana
 
 def test_a_teacher_by_title_in_another_town_with_no_threat_is_not_relevant(analyse: Analyse) -> None:
     assert analyse("Mr Beynon out in Llangain does lovely hanging baskets")["relevant"] is False
+
+
+# -- round 5 (the nineteenth set) --
+
+def test_what_happens_if_you_tell_in_welsh_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("neges i'r mab yn QEHS: 'ti'n gwbod beth sy'n digwydd os ti'n gweud wrth rywun'")
+    assert result["severity"] == "critical"
+
+
+def test_a_dinner_money_thief_in_welsh_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Ma crwt hŷn yn QEHS wedi bod yn cymryd ei arian cinio fe bob dydd ers mis")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_at_the_changing_room_door_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon at QEHS stands in the changing room doorway 'checking' they're changed")
+    assert result["severity"] == "critical"
+
+
+def test_a_changing_room_refurbished_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("The QEHS changing room doorway is being widened this summer, says the head teacher")
+    assert "safeguarding" not in categories(result)
+
+
+def test_not_being_here_by_friday_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("lili from QEHS posted about not being here by friday, someone check on her")
+    assert result["severity"] == "critical"
+
+
+def test_a_man_calling_girls_to_his_van_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("A man in a white van outside the QEHS gate calls girls over from Year 7 every afternoon")
+    assert result["severity"] == "critical"
+
+
+def test_a_pe_teacher_calling_girls_over_for_netball_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Miss Jenkins at QEHS calls girls over for netball trials at lunch, all welcome")
+    assert "safeguarding" not in categories(result)
+
+
+def test_shooting_the_place_up_in_welsh_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "hogyn o Ysgol Tywysog Cymru wedi deud ei fod o am saethu'r lle i fyny fory")
+    assert result["severity"] == "critical"
+
+
+def test_a_last_warning_with_plans_made_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "To PoW High staff: you know what you did. I have made my plans and I am at peace with them. "
+                           "This is the only warning you get.")
+    assert result["severity"] == "critical"
+
+
+def test_a_teachers_only_warning_about_coursework_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Hughes at PoW High: hand in your coursework by Friday, this is the only warning you get!")
+    assert "threat" not in categories(result)
+
+
+def test_a_child_not_eating_in_northern_welsh_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mae Carys Bebb o PoW ddim 'di byta ers wsnos ac mae hi 'di mynd mor dena")
+    assert result["severity"] == "critical"
+
+
+def test_a_pupil_who_grassed_with_her_bus_stop_is_harassment(analyse: Analyse) -> None:
+    result = analyse("this is the girl from QEHS who grassed, lili, gets the 3:20 from the stop by the leisure centre")
+    assert "harassment" in categories(result)
+
+
+def test_a_crying_pupils_video_sent_round_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "vid o Nia Vaughan-Lloyd o PoW yn crio yn y toilets lol send to everyone")
+    assert "harassment" in categories(result)
+
+
+def test_at_home_with_her_knitting_is_not_lying_in_wait(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Ms Tudur at PoW High should be at home with her knitting, not running Year 9")
+    assert "threat" not in categories(result)
