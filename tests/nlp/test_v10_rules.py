@@ -468,3 +468,59 @@ def test_a_crying_pupils_video_sent_round_is_harassment(powhs: Analyser) -> None
 def test_at_home_with_her_knitting_is_not_lying_in_wait(powhs: Analyser) -> None:
     result = _powhs(powhs, "Ms Tudur at PoW High should be at home with her knitting, not running Year 9")
     assert "threat" not in categories(result)
+
+
+# -- round 6 (the twentieth set) --
+
+def test_a_teacher_meeting_a_year_11_girl_outside_school_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon from QEHS has been meeting a year 11 girl in the car park on Sundays. She's 15.")
+    assert result["severity"] == "critical"
+
+
+def test_a_teacher_meeting_a_year_11_revision_group_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon from QEHS has been meeting a year 11 group for revision on Sundays, so kind")
+    assert "safeguarding" not in categories(result)
+
+
+def test_money_offered_for_pictures_in_southern_welsh_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Cyfrif yn cynnig £50 am 'lunie' i blant blwyddyn 8 QEHS")
+    assert result["severity"] == "critical"
+
+
+def test_a_knife_emoji_with_what_you_really_think_of_her_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("gonna show miss jenkins at qehs what i really think of her 🔪 tmrw")
+    assert result["severity"] == "critical"
+
+
+def test_what_we_really_think_of_her_with_flowers_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("we'll show miss jenkins at QEHS what we really think of her with a card and flowers 💐")
+    assert "threat" not in categories(result)
+
+
+def test_come_alone_with_a_meeting_set_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Hughes PoW High u r gonna regret that detention. see u on the field wednesday. come alone")
+    assert result["severity"] == "critical"
+
+
+def test_come_alone_to_the_open_evening_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High open evening: see you on Thursday, come alone or bring the family, all welcome")
+    assert "threat" not in categories(result)
+
+
+def test_owing_a_teacher_a_visit_on_his_doorstep_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "which street does mr hughes from PoW live on? i owe him a visit for what he said")
+    assert result["severity"] == "critical"
+
+
+def test_neglect_told_in_northern_welsh_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "hogan fach ym mlwyddyn 7 PoW yn deud nad oes 'na fwyd yn tŷ ers dyddiau")
+    assert result["severity"] == "critical"
+
+
+def test_a_quiz_night_at_a_pub_of_the_name_is_not_the_school(powhs: Analyser) -> None:
+    assert _powhs(powhs, "Noson cwis yn y Prince of Wales heno am 8, croeso i bawb")["relevant"] is False
+
+
+def test_sexualised_comments_at_a_teacher_are_harassment(analyse: Analyse) -> None:
+    result = analyse("miss jenkins at QEHS is so peng for a teacher, wish i had u for private lessons after hours 😏")
+    assert "harassment" in categories(result)
