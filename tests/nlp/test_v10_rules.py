@@ -306,7 +306,7 @@ def test_arms_hidden_from_a_teacher_who_asks_is_safeguarding(powhs: Analyser) ->
 
 
 def test_a_driver_with_special_friends_in_year_7_is_safeguarding(powhs: Analyser) -> None:
-    result = _powhs(powhs, "the bus driver to PoW High gives her sweets every morning, this year 7 girl, and says they're special friends")
+    result = _powhs(powhs, "dreifar y bws i PoW High yn rhoi fferins iddi bob bore, hogan fach o flwyddyn 7, 'ffrindia arbennig' medda fo")
     assert result["severity"] == "critical"
 
 
@@ -356,7 +356,7 @@ def test_sent_back_where_he_came_from_is_harassment(powhs: Analyser) -> None:
 
 
 def test_a_teacher_sexuality_used_as_a_jibe_is_harassment(powhs: Analyser) -> None:
-    result = _powhs(powhs, "everyone knows mr hughes at powhs is gay lol thats why he teaches maths")
+    result = _powhs(powhs, "the maths teacher at powhs, the gay one, Mr Hughes, shouldn't be on the boys' trip")
     assert "harassment" in categories(result)
 
 
@@ -488,7 +488,7 @@ def test_money_offered_for_pictures_in_southern_welsh_is_safeguarding(analyse: A
 
 
 def test_a_knife_emoji_with_what_you_really_think_of_her_is_a_threat(analyse: Analyse) -> None:
-    result = analyse("gonna show miss jenkins at qehs what i really think of her 🔪 tmrw")
+    result = analyse("pov: u finally get to show miss jenkins at qehs what u really think of her 🔪😂 see yous by the gym")
     assert result["severity"] == "critical"
 
 
@@ -498,7 +498,7 @@ def test_what_we_really_think_of_her_with_flowers_is_not_a_threat(analyse: Analy
 
 
 def test_come_alone_with_a_meeting_set_is_a_threat(powhs: Analyser) -> None:
-    result = _powhs(powhs, "Mr Hughes PoW High u r gonna regret that detention. see u on the field wednesday. come alone")
+    result = _powhs(powhs, "Mr Hughes PoW High, see u on the field after training. come alone")
     assert result["severity"] == "critical"
 
 
