@@ -84,14 +84,16 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-disrepute-v8.jsonl", "cues-defamatory-v8.jsonl", "cues-threat-v9.jsonl",
              "cues-safeguarding-v9.jsonl", "cues-defamatory-v9.jsonl", "cues-harassment-v9.jsonl", "cues-disrepute-v9.jsonl",
              "cues-threat-v10.jsonl", "cues-safeguarding-v10.jsonl", "cues-defamatory-v10.jsonl",
-             "cues-harassment-v10.jsonl"]
+             "cues-harassment-v10.jsonl",
+             "cues-threat-v11.jsonl", "cues-safeguarding-v11.jsonl", "cues-defamatory-v11.jsonl",
+             "cues-harassment-v11.jsonl", "cues-disrepute-v11.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v10.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v10.jsonl"
+SETTING_FILE = "school-words-v11.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v11.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -116,9 +118,12 @@ LOOSE_FIRST_MIN = 5
 VOCATIVE_AFTER = frozenset({"u", "r", "babe", "hun", "hunny", "mate", "m8", "bro", "ti'n", "ti", "wyt", "are", "pls",
                             "plz", "please", "plis", "x", "xx", ",", "!", "?", "??", "!!", "❤️", "💔", "🥺"})
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
-CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into"})
+CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into", "i"})  # (v11: "i")
 #: (v8) "in" before a nasal mutation ("yn Nhywysog Cymru", "ym Mhrince of Wales").
 NASAL_IN = frozenset({"yn", "ym", "yng"})
+#: (v11) Verbs of making or becoming before "yn": what follows is what someone is made ("ei wneud yn Tywysog Cymru").
+BECOMING = frozenset({"wneud", "gwneud", "neud", "dod", "ddod", "daeth", "ddaeth", "urddo", "arwisgo", "coroni",
+                      "benodi", "penodi", "enwi", "henwi"})
 #: (v10) Words between a first name and a school year or form ("cai from yr 10", "lili in 9B"), the year words, and a
 #: year or form written as one word ("yr10", "10c", "y9", "bl.9").
 YEAR_BEFORE = frozenset({"from", "in", "yn", "o", "ym", "at", "frm"})
@@ -130,7 +135,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v8.jsonl"
-MODIFIERS_FILE = "modifiers-v10.jsonl"
+MODIFIERS_FILE = "modifiers-v11.jsonl"
 PII_FILE = "pii-v2.jsonl"
 NOT_SCHOOL_FILE = "not-school-v4.jsonl"
 
@@ -434,7 +439,8 @@ class MentionFinder(BatchedPipe):
         self._add(nlp, "school", self.school_id, "name", school["names"])
         if school["cores"]:
             self._add(nlp, "school", self.school_id, "core", school["cores"])
-        self.nasal_cores = frozenset(fold(c) for c in school.get("cores_nasal", ()))
+        # (v8) "yn Nhywysog Cymru" (the nasal mutation "in" gives); (v11) "yn Tywysog Cymru" (left unmutated)
+        self.in_cores = frozenset(fold(c) for c in (*school.get("cores_nasal", ()), *school.get("cores_locative", ())))
         self.school_led = frozenset(fold(c) for c in school.get("cores_school_led", ()))
         for person in terms["people"]:
             by_form: dict[str, list[str]] = {}
@@ -530,11 +536,13 @@ class MentionFinder(BatchedPipe):
                     kept.append(Span(doc, core.start, core.end + 1, label="school", kb_id=self.school_id, span_id="name"))
                 elif (fold(span_text(core)) in self.school_led and not self._name_goes_on(doc, core, places)) \
                         or self._beside_place(doc, core, places) or (
-                        self.nasal_cores and core.start > 0 and doc[core.start - 1].norm_ in NASAL_IN
-                        and fold(span_text(core)) in self.nasal_cores):
+                        self.in_cores and core.start > 0 and doc[core.start - 1].norm_ in NASAL_IN
+                        and fold(span_text(core)) in self.in_cores
+                        and (core.start < 2 or doc[core.start - 2].norm_ not in BECOMING)):
                     # (v8) "Ysgol y Frenhines" (a school word leads it), named with its town as schools are ("queen
                     # elizabeth carmarthen", "Prince of Wales, Bangor"), or "in" it with the nasal mutation "yn" gives
-                    # ("yn Nhywysog Cymru"): a school, not the queen or the prince
+                    # ("yn Nhywysog Cymru"; v11: or left unmutated, "yn Tywysog Cymru", which "is the prince" would
+                    # not be): a school, not the queen or the prince
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
                 elif self._welsh_in_the(doc, core):
                     # (v10) Welsh "in the" before the short name ("pawb yn y Frenhines Elisabeth"): a place one is in, a

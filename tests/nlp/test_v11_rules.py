@@ -1,0 +1,197 @@
+"""v11: the wording the twenty-first independent set showed missing, each rule with its near miss. The texts are new;
+none is a gold item. The rules alone (the classifier is left out, see conftest.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analyse import Analyser
+from tests.nlp.helpers import Analyse, categories, refs
+
+
+def _powhs(powhs: Analyser, text: str) -> dict:
+    return powhs.analyse({"id": "t", "text": text})
+
+
+# -- threats --
+
+def test_hoping_a_teacher_has_checked_his_brakes_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Detention again from PoW High thanks to Mr Hughes. hope he's checked his brakes this week 😇")
+    assert result["severity"] == "critical"
+
+
+def test_a_garage_checking_the_brakes_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Hughes from PoW High took the minibus in for its MOT and the garage checked the brakes")
+    assert "threat" not in categories(result)
+
+
+def test_a_fight_announced_again_with_a_time_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "round 2 friday by the bus bays 👊 jac pugh from PoWHS u got off light last time")
+    assert result["severity"] == "critical"
+
+
+def test_round_two_of_a_quiz_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoWHS year 8 through to round 2 of the county quiz on Friday, well done Jac Pugh and team")
+    assert "threat" not in categories(result)
+
+
+def test_told_in_welsh_they_will_see_what_is_coming_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Nodyn ar ddrws y tŷ ar ôl i fi gwyno i'r QE: cadwa dy drwyn allan neu ti a'r teulu'n mynd i weld "
+                     "beth sy'n dod")
+    assert result["severity"] == "critical"
+
+
+def test_seeing_what_is_coming_in_the_christmas_show_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("Sioe Nadolig y QE nos Iau! Dewch i weld beth sy'n dod, mae'r disgyblion wedi gweithio'n galed 🎄")
+    assert "threat" not in categories(result)
+
+
+def test_a_parent_joking_about_murdering_her_son_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("I'm going to murder my son, third QEHS tie lost since September 🙄")
+    assert "threat" not in categories(result)
+
+
+def test_homework_set_on_apps_is_not_arson(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Prince of Wales High review: homework set on four apps and none of them talk to each other")
+    assert "threat" not in categories(result)
+
+
+def test_a_bomb_of_a_show_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("QEHS year 9 dance show was a bomb of a night, proud mam 💃")
+    assert "threat" not in categories(result)
+
+
+# -- safeguarding --
+
+def test_a_teacher_said_to_be_seeing_one_of_the_sixth_form_boys_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("That teacher at QEHS is dating one of the year 13 lads, they were seen together at the beach")
+    assert result["severity"] == "critical"
+
+
+def test_a_teacher_seeing_one_of_the_sixth_formers_about_revision_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("The teacher at QEHS is seeing one of the sixth form boys about his revision timetable")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_child_made_to_carry_parcels_in_quotes_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "A boy from PoW High is being made to carry 'parcels' to Rhyl on the train, he's scared to "
+                           "say no")
+    assert result["severity"] == "critical"
+
+
+def test_carrying_parcels_for_a_sale_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Year 10 pupils at PoW High will carry 'parcels' to the charity sale on Saturday")
+    assert "safeguarding" not in categories(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Davies talked parents through grooming and sextortion at PoW High last night",
+    "Blwyddyn 8 PoWHS wedi creu posteri am secstio a meithrin perthynas amhriodol 👏",
+])
+def test_a_talk_or_posters_on_grooming_are_not_safeguarding(powhs: Analyser, text: str) -> None:
+    assert "safeguarding" not in categories(_powhs(powhs, text))
+
+
+# -- defamatory --
+
+def test_a_fire_pinned_on_a_pupil_in_welsh_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Jac Pugh nath roi'r tân yn y cwt beics yn PoWHS, ma pawb yn gwbod")
+    assert "defamatory" in categories(result)
+
+
+def test_putting_the_fire_on_in_welsh_is_not_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Jac Pugh nath roi'r tân ymlaen yn y neuadd yn PoWHS cyn y cyngerdd, chwara teg")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_teacher_suspended_for_hitting_in_welsh_is_defamatory_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Ms Tudur o PoWHS 'di cael ei gwahardd am daro hogyn blwyddyn 8")
+    assert "defamatory" in categories(result)
+    assert "threat" not in categories(result)
+
+
+def test_a_job_for_the_heads_nephew_without_interview_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Dr Prydderch yn PoWHS 'di rhoi swydd i'w nai heb gyfweliad. Cywilydd.")
+    assert "defamatory" in categories(result)
+
+
+def test_a_job_advert_without_an_interview_fee_is_not_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Swydd: cynorthwyydd dosbarth yn PoWHS. Dim ffi ymgeisio. Cyfweliadau ym mis Ionawr.")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_leaking_portacabin_is_not_records_leaked(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Huw Prydderch, head of Prince of Wales High School, said pupils had put up with leaking "
+                           "portacabins for years")
+    assert "defamatory" not in categories(result)
+
+
+# -- harassment --
+
+def test_a_teacher_called_a_useless_woman_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Bethan Llwyd at PoWHS is a useless woman and a disgrace to the profession")
+    assert "harassment" in categories(result)
+
+
+def test_a_useless_printer_is_not_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Bethan Llwyd at PoWHS says the useless printer in the library is finally being replaced")
+    assert "harassment" not in categories(result)
+
+
+def test_a_teacher_called_thick_in_southern_welsh_is_harassment(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon o'r QE? pen bach llwyr")
+    assert "harassment" in categories(result)
+
+
+def test_a_pupil_and_her_family_called_thieves_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Carys Bebb from PoWHS is a thief like the rest of that family")
+    assert "harassment" in categories(result)
+
+
+# -- disrepute --
+
+def test_asking_how_a_class_list_got_out_of_the_school_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("The QE year 9 class list with dates of birth is on Snapchat. How did this get out of the school?")
+    assert "disrepute" in categories(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Dyw'r ysgol ddim yn becso dim am y sbwriel tu fas i'r QE, mae'n ofnadwy",
+    "Fydden i ddim yn argymell QEHS i neb ar hyn o bryd, dim ateb i un e-bost",
+])
+def test_southern_welsh_complaints_are_disrepute(analyse: Analyse, text: str) -> None:
+    assert "disrepute" in categories(analyse(text))
+
+
+def test_staff_shown_drunk_at_a_do_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "vids of the PoW High teachers hammered at the christmas do on the harbour 🍻")
+    assert "disrepute" in categories(result)
+
+
+# -- relevance and mentions --
+
+@pytest.mark.parametrize("text", [
+    "Dwi'n hoff iawn o'r clwb drama yn Tywysog Cymru, athrawon ffeind",
+    "Cafodd y bachgen ei gyffwrdd gan y newyddion yn Tywysog Cymru, meddai'r athrawon",
+])
+def test_the_short_name_left_unmutated_after_welsh_in_is_the_school(powhs: Analyser, text: str) -> None:
+    assert _powhs(powhs, text)["relevant"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Cafodd ei wneud yn Tywysog Cymru yn 1969, meddai'r athro hanes",
+    "Mae William yn Dywysog Cymru ers 2022 ac mae'r ysgolion wedi cael gwyliau",
+])
+def test_the_short_name_after_a_verb_of_becoming_or_mutated_is_the_prince(powhs: Analyser, text: str) -> None:
+    assert _powhs(powhs, text)["relevant"] is False
+
+
+@pytest.mark.parametrize("profile,text", [
+    ("qehs", "A Swansea solicitor, Osian Bowen, has been struck off for taking client money"),
+    ("powhs", "that Carys Bebb girl on love island is a proper snake lol"),
+])
+def test_a_solicitor_or_reality_tv_namesake_of_a_pupil_is_not_relevant(analyse: Analyse, powhs: Analyser,
+                                                                        profile: str, text: str) -> None:
+    result = analyse(text) if profile == "qehs" else _powhs(powhs, text)
+    assert result["relevant"] is False
+    assert refs(result) == []
