@@ -7,7 +7,9 @@
   ``collect.max_thread_pages``; non-HTML skipped and counted.
 - Re-crawls cost little: the seen-store (data/seen.py) makes every request
   conditional; a 304 or a body identical to last time is not extracted again,
-  and the links kept from the last full read lead the crawl on.
+  and the links kept from the last full read lead the crawl on. A page that
+  gave an Item is recorded there only once the item pipelines have saved (or
+  dropped) it: a crawl killed in between reads the page again next time.
 - Sitemaps (``collect.sitemaps`` and those named in robots.txt): their recent
   pages are fetched (not followed: the sitemap already lists the site).
 - Feeds (``collect.feeds``, news-search feeds, Google Alerts feeds): every
@@ -31,7 +33,8 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
@@ -88,6 +91,15 @@ class WatchedSitesSpider(Spider):
         self.store: Store | None = None
         self.seen: SeenStore | None = None
         self.budget: SearchBudget | None = None
+        self.unsaved: dict[str, dict[str, Any]] = {}  # page URL -> its seen-store record, until its Item is saved
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WatchedSitesSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # not item_error: a page whose Item could not be saved stays unrecorded and is read again next crawl
+        crawler.signals.connect(spider.item_saved, signal=signals.item_scraped)
+        crawler.signals.connect(spider.item_saved, signal=signals.item_dropped)
+        return spider
 
     # -- bookkeeping -------------------------------------------------------
 
@@ -349,10 +361,11 @@ class WatchedSitesSpider(Spider):
             return
         entry = meta.get("feed_entry") or {}
         extracted = extract_page(html, response.url, self.max_text_chars, tree=tree)
+        item = None
         if extracted is None:
             self.problem("no_text", f"{response.url}: no main text found")
         else:
-            yield Item(
+            item = Item(
                 source=entry.get("source", "feed") if entry else "web",
                 url=response.url,
                 canonical_url=extracted.canonical_url or response.url,
@@ -367,14 +380,16 @@ class WatchedSitesSpider(Spider):
                      **({"page": meta["thread_page"]} if meta.get("thread_page") else {}),
                      **(entry.get("raw") or {})},
             )
-        if entry:  # a feed entry's or search result's page: do not wander off into that site
-            self.remember(response, sha256, [])
-            return
-        page_no = int(meta.get("thread_page", 1))
-        pages = [f"page:{u}" for u in next_pages(tree, response.url, page_no)]
-        links = [u for u in content_links(tree, response.url, self.max_links_per_page) if self.is_allowed(u)]
-        self.remember(response, sha256, pages + links)
-        yield from self.follow(pages + links, depth, meta)
+        links = []  # from a feed entry's or search result's page: none, do not wander off into that site
+        if not entry:
+            page_no = int(meta.get("thread_page", 1))
+            pages = [f"page:{u}" for u in next_pages(tree, response.url, page_no)]
+            links = pages + [u for u in content_links(tree, response.url, self.max_links_per_page)
+                             if self.is_allowed(u)]
+        self.remember(response, sha256, links, item)
+        if item is not None:
+            yield item
+        yield from self.follow(links, depth, meta)
 
     def follow(self, links: list[str], depth: int, meta: dict[str, Any]) -> Any:
         """Requests for the links of a page: ``page:`` links are its next pages (same depth), the rest one deeper."""
@@ -388,14 +403,27 @@ class WatchedSitesSpider(Spider):
             elif depth < self.depth and not meta.get("from_sitemap"):
                 yield self.page_request(link, depth + 1)
 
-    def remember(self, response: Response, sha256: str, links: list[str]) -> None:
+    def remember(self, response: Response, sha256: str, links: list[str], item: Item | None = None) -> None:
+        """Record the page in the seen-store; the page of ``item`` only once the pipelines are done with the item
+        (``item_saved``). Scrapy runs the rest of this callback before any pipeline sees the item: recorded now,
+        a crawl killed before the item is stored would find the page unchanged next time and lose the item."""
         if self.seen is None:
             return
         etag = response.headers.get(b"ETag")
         modified = response.headers.get(b"Last-Modified")
-        self.seen.remember(response.url, etag=etag.decode("latin-1") if etag else None,
-                           last_modified=modified.decode("latin-1") if modified else None,
-                           sha256=sha256, links=links)
+        record: dict[str, Any] = {"etag": etag.decode("latin-1") if etag else None,
+                                  "last_modified": modified.decode("latin-1") if modified else None,
+                                  "sha256": sha256, "links": links}
+        if item is None:
+            self.seen.remember(response.url, **record)
+        else:
+            self.unsaved[item.url] = record
+
+    def item_saved(self, item: Item, **kwargs: Any) -> None:
+        """The item pipelines stored (or dropped) ``item``: its page can now count as seen."""
+        record = self.unsaved.pop(item.url, None)
+        if record is not None and self.seen is not None:
+            self.seen.remember(item.url, **record)
 
     def is_allowed(self, url: str) -> bool:
         netloc = url.partition("//")[2].partition("/")[0]

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import urllib.request
+
+from scrapy import Request
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
+
 from data.store import Store
+from spiders.items import Item
+from spiders.settings import scrapy_settings
+from spiders.sites.watched import WatchedSitesSpider
 from tests.localweb import LAST_MODIFIED
 from tests.spiders.test_crawl import article, crawl
 
@@ -84,3 +93,37 @@ def test_a_page_that_is_gone_is_forgotten(settings, web):
     run = crawl(settings, store, web)
     assert any("/b.html: HTTP 410" in p for p in run["stats"]["problems"])
     assert not list(store.db.query("SELECT url FROM page_validators WHERE url LIKE '%/b.html'"))
+
+
+def test_a_page_read_by_a_crawl_killed_before_its_item_was_stored_is_read_again(settings, web):
+    """Scrapy runs a callback to its end before the item pipelines see the Item it yielded: a crawl killed
+    (kill -9) in between must not leave the page recorded as seen, or the next crawl finds it unchanged
+    (a 304, or the same SHA-256) and the Item is lost for good."""
+    site(web)
+    store = Store.open(settings["store.db_path"])
+    url = web.base + "/b.html"
+    with urllib.request.urlopen(url) as answer:  # the page as the server sends it: ETag and Last-Modified
+        response = HtmlResponse(url, body=answer.read(), headers=dict(answer.headers),
+                                request=Request(url, meta={"repmon_depth": 0}))
+    spider = WatchedSitesSpider.from_crawler(get_crawler(WatchedSitesSpider, scrapy_settings(settings.as_dict())),
+                                             start_urls=[web.base + "/"])
+    spider.open_store()
+    try:
+        output = list(spider.parse_page(response))  # the callback has run; then the crawl is killed
+    finally:
+        spider.closed("killed")
+    assert [o.url for o in output if isinstance(o, Item)] == [url] and store.count_items() == 0
+    crawl(settings, store, web)
+    assert url in [r["url"] for r in store.db.query("SELECT url FROM items")]
+
+
+def test_a_page_whose_item_could_not_be_stored_is_read_again(settings, web):
+    site(web)
+    store = Store.open(settings["store.db_path"])
+    store.db.execute("CREATE TRIGGER full BEFORE INSERT ON items WHEN NEW.url LIKE '%/b.html'"
+                     " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    first = crawl(settings, store, web)
+    assert first["items_new"] == 3
+    store.db.execute("DROP TRIGGER full")
+    second = crawl(settings, store, web)
+    assert second["items_new"] == 1 and store.count_items() == 4
