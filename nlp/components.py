@@ -90,6 +90,9 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
+#: (v11) Job words after a surname and "the" that make it a member of staff ("Hughes the maths teacher").
+STAFF_ROLE_WORDS = frozenset({"teacher", "teachers", "head", "headteacher", "headmaster", "headmistress", "deputy",
+                              "athro", "athrawes", "prifathro", "prifathrawes", "pennaeth", "dirprwy", "tutor"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v11.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
@@ -594,6 +597,13 @@ class MentionFinder(BatchedPipe):
         return bool(FORM_OR_YEAR.match(word)) or (word in YEAR_WORDS and bool(FORM_OR_YEAR.match(after)))
 
     @staticmethod
+    def _staff_by_role(doc: Doc, name: Span) -> bool:
+        """(v11) A surname with the job it is known by after it ("Hughes the maths teacher", "Rees y prifathro"): a
+        member of staff, not a namesake ("Hughes the plumber")."""
+        after = [t.norm_ for t in doc[name.end:name.end + 4]]
+        return bool(after) and after[0] in ROLE_OWNERS and any(w in STAFF_ROLE_WORDS for w in after[1:])
+
+    @staticmethod
     def _welsh_in_the(doc: Doc, core: Span) -> bool:
         """(v10) "yn y Frenhines Elisabeth": the short name (with or without its article) after Welsh "in the"."""
         i = core.start if doc[core.start].norm_ in WELSH_THE else core.start - 1
@@ -720,6 +730,9 @@ class MentionFinder(BatchedPipe):
                 out.append(span)
             elif span.label_ == "staff" and sent in setting_sents:  # v5: "If Beynon excludes my son again ..."
                 out.append(span)
+            elif span.label_ == "staff" and span.id_ in ("surname", "surname_rare") \
+                    and MentionFinder._staff_by_role(doc, span):
+                out.append(span)  # (v11) "Hughes the maths teacher lives ...": named by the job
             elif span.id_ in ("surname", "surname_rare") and school_sents:  # (v6) "Rees the gutless wonder. ... #QEHS"
                 out.append(span)
             elif span.id_ == "surname_rare":  # (v8) left to the flag rules ("a brick through Prydderch's window")

@@ -149,7 +149,8 @@ year years blwyddyn form sixth year7 year8 year9 year10 year11 wales cymru uk br
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 mr mrs miss ms mx dr sir prof head headteacher staff students pupils school ysgol
-""".split())
+neuadd capel eglwys canolfan theatr stadiwm clwb gwesty hall chapel church theatre centre stadium
+""".split())  # (v11: the last line, a building one is in: "Cyngerdd Ysgol Tywysog Cymru yn Neuadd Prichard-Jones")
 #: A school name ending in one of these and followed straight by a place is placed there ("... High School Vancouver").
 NAME_ENDS = frozenset({"school", "high", "academy", "college", "comprehensive"})
 #: Capitalised words after a school name that are not a place ("QEHS Netball", "QE High PTA"), nor words after them.

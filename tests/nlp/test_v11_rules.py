@@ -195,3 +195,98 @@ def test_a_solicitor_or_reality_tv_namesake_of_a_pupil_is_not_relevant(analyse: 
     result = analyse(text) if profile == "qehs" else _powhs(powhs, text)
     assert result["relevant"] is False
     assert refs(result) == []
+
+
+# -- round 2 (indep22 opened) --
+
+def test_a_teacher_told_he_will_need_to_count_his_teeth_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "If Mr Hughes from PoW High talks to my son like that again he'll need more than a "
+                           "calculator to count his teeth")
+    assert result["severity"] == "critical"
+
+
+def test_counting_teeth_at_the_dentist_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High year 7 science: the dentist came in and Mr Hughes helped them count his teeth")
+    assert "threat" not in categories(result)
+
+
+def test_coming_in_with_no_more_words_in_southern_welsh_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Dim ateb gan Dr Rees o'r QE ers mis. Bydda i'n dod lan i'r ysgol fy hun fory. Dim mwy o eiriau.")
+    assert result["severity"] == "critical"
+
+
+def test_no_more_words_about_a_welcome_evening_is_not_a_threat(analyse: Analyse) -> None:
+    result = analyse("Noson agored y QE: dewch i'r ysgol fy hun i weld y gwersi, croeso i bawb. Dim mwy o eiriau, "
+                     "dewch i weld!")
+    assert "threat" not in categories(result)
+
+
+def test_a_named_pupil_offered_to_strangers_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("megan thomas-price yr 9 qehs, dm for her number shes up for anything")
+    assert result["severity"] == "critical"
+
+
+def test_a_pupil_up_for_anything_in_a_quiz_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Megan Thomas-Price captains the QEHS quiz team and she's up for anything, well done all")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_homophobic_jibe_at_a_named_teacher_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Hughes from PoWHS is light in his loafers lol")
+    assert "harassment" in categories(result)
+
+
+def test_a_teachers_home_email_with_a_call_to_bombard_him_is_harassment(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon from QEHS, his home email is tbeyn@example.org. Bombard him.")
+    assert "harassment" in categories(result)
+
+
+def test_the_school_office_number_with_a_call_to_ring_is_not_harassment(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon at QEHS is running the trip; give him a ring via reception on 01267 123456")
+    assert "harassment" not in categories(result)
+
+
+def test_a_teacher_said_to_stink_of_drink_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Miss Jenkins o'r QE yn gwynto o ddiod yn y gwersi")
+    assert "defamatory" in categories(result)
+
+
+def test_children_made_ill_by_the_canteen_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "My son was sick from the canteen at PoW High again, chicken pink in the middle")
+    assert "disrepute" in categories(result)
+
+
+def test_the_school_mocked_as_clowns_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High sent the sports day letter for the wrong year. absolute clowns")
+    assert "disrepute" in categories(result)
+
+
+@pytest.mark.parametrize("text", [
+    "great lesson with mrs p at QEHS, we got to blow stuff up in chem 💥",
+    "Osian Bowen from QEHS hasn't been home since Friday. Can someone who knows his family ring them?",
+])
+def test_harmless_uses_of_threat_words_are_not_threats(analyse: Analyse, text: str) -> None:
+    assert "threat" not in categories(analyse(text))
+
+
+def test_a_surname_with_the_job_it_is_known_by_names_the_teacher(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Hughes the maths teacher lives in the white house by the chapel, LL57, just so you know")
+    assert refs(result) == ["pw-staff-03"]
+
+
+def test_a_surname_with_another_trade_is_someone_else(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Hughes the plumber fixed our boiler in Bangor, top man")
+    assert refs(result) == []
+
+
+def test_a_school_concert_in_a_hall_is_not_another_town(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Cyngerdd Ysgol Tywysog Cymru yn Neuadd y Dref nos Wener, tocynnau o'r swyddfa")
+    assert result["relevant"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Dwy gôl i Rhian Pritchard i Dref Caerfyrddin heno",
+    "Rhian Pritchard at the letting agency in Carmarthen kept our whole deposit",
+])
+def test_a_footballer_or_letting_agent_namesake_is_not_relevant(analyse: Analyse, text: str) -> None:
+    assert analyse(text)["relevant"] is False
