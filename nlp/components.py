@@ -113,12 +113,15 @@ def _has_handle_join(text: str) -> bool:
         classes = text.encode().translate(_HANDLE_CLASSES)
         return b"a.a" in classes or b"a.d" in classes
     return _HANDLE_JOIN.search(text) is not None
+#: (v11) How much of the surname a handle must give after a first name ("lili.grif", "cai.llew").
+HANDLE_SURNAME_START = 4
 #: (v7) A first name in lower case counts with the school anywhere in the post only from this many letters ("osian",
 #: "megan"; not "cai", "nia", "lili", which are also words).
 LOOSE_FIRST_MIN = 5
 #: (v9) Words after a first name that open a post or sentence and make it someone spoken to ("lili u ok??", "meg babe
 #: stop ...", "elis ti'n iawn?"): a shorter first name in lower case then counts with the school anywhere in the post.
 VOCATIVE_AFTER = frozenset({"u", "r", "babe", "hun", "hunny", "mate", "m8", "bro", "ti'n", "ti", "wyt", "are", "pls",
+                            "ur", "ure", "youre", "you're",  # (v11)
                             "plz", "please", "plis", "x", "xx", ",", "!", "?", "??", "!!", "❤️", "💔", "🥺"})
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into", "i"})  # (v11: "i")
@@ -132,6 +135,13 @@ BECOMING = frozenset({"wneud", "gwneud", "neud", "dod", "ddod", "daeth", "ddaeth
 YEAR_BEFORE = frozenset({"from", "in", "yn", "o", "ym", "at", "frm"})
 YEAR_WORDS = frozenset({"yr", "year", "y", "form", "blwyddyn", "bl", "bl.", "flwyddyn", "fl", "fl."})
 FORM_OR_YEAR = re.compile(r"(?:yr|y|year|bl\.?|fl\.?)?(?:1[0-3]|[7-9])[a-z]?$")
+#: (v11) Welsh nouns of school life before the short name (the genitive: "disgyblion Tywysog Cymru", the pupils of
+#: Prince of Wales), and a team with a school sport between ("tîm hoci Tywysog Cymru"; not "tîm polo"), as NORMs.
+WELSH_SCHOOL_NOUNS = frozenset({"disgyblion", "ddisgyblion", "athrawon", "rhieni", "llywodraethwyr", "cor", "gor",
+                                "bws", "fws", "mws", "chweched"})
+WELSH_TEAM = frozenset({"tim", "thim", "nhim", "timau", "dimau", "nhimau"})  # (not "dim": also "nothing")
+SCHOOL_SPORT_LAST = frozenset({"hoci", "rygbi", "rwyd", "droed", "criced", "athletau", "nofio", "hockey", "netball",
+                               "rugby", "football", "cricket"})
 #: (v10) The Welsh article ("yn y Frenhines Elisabeth": in the Queen Elizabeth), and "in the" (for the prefilter).
 WELSH_THE = frozenset({"y", "yr"})
 WELSH_IN_THE = frozenset({"yn y", "yn yr"})
@@ -233,9 +243,10 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
                 if f["form"] == "alias" and all(len(w) < 2 or fold(w).rstrip(".") in titles for w in f["text"].split())]
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
                           core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
-                          placed_cores=[(sorted(CORE_PLACING | WELSH_IN_THE), fold(c)) for c in school.get("cores", [])],
+                          placed_cores=[(sorted(CORE_PLACING | WELSH_IN_THE | WELSH_SCHOOL_NOUNS), fold(c))
+                                        for c in school.get("cores", [])],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
-                          core_context=_school_context_words())
+                          core_context=_school_context_words() | WELSH_TEAM)  # (v11) "thîm hoci Tywysog Cymru"
 
 
 @Language.factory("repmon_normalise", default_config={"terms": {}})
@@ -458,11 +469,17 @@ class MentionFinder(BatchedPipe):
         self.role_not_after = frozenset(roles.get("not_after", ()))
         # (v7) names run together in a handle ("elis_parry_09", "@lili.g_xx", "huw.prydderch"): folded word tuples
         self.handle_names: dict[tuple[str, ...], tuple[str, str]] = {}
+        # (v11) ... or a full name written as one word ("@ffionmeredydd_x", "gethin.aprhys"), and a first name with
+        # the start of the surname ("@lili.griffs", "cai.llew"): first name -> (surname, kind, id)
+        self.handle_starts: dict[str, list[tuple[str, str, str]]] = {}
         for person in terms["people"]:
             for form in person["forms"]:
                 words = tuple(w for w in re.split(r"[\s.'-]+", fold(form["text"])) if w)
                 if len(words) >= 2 and form["form"] in ("full", "first") and not any(w in TITLE_WORDS for w in words):
                     self.handle_names.setdefault(words, (person["kind"], person["id"]))
+                    if form["form"] == "full":
+                        self.handle_names.setdefault(("".join(words),), (person["kind"], person["id"]))
+                        self.handle_starts.setdefault(words[0], []).append(("".join(words[1:]), person["kind"], person["id"]))
 
     def _handles(self, doc: Doc) -> list[Span]:
         """(v7) A person's name run together in a handle or username ("elis_parry_09", "@lili.g_xx"): read like a
@@ -472,12 +489,18 @@ class MentionFinder(BatchedPipe):
             if "_" not in token.text and "." not in token.text.strip("."):
                 continue
             parts = [p for p in re.split(r"[._\d@]+", fold(token.text)) if p]
-            for size in (3, 2):
+            hit = None
+            for size in (3, 2, 1):
                 hit = next((self.handle_names[tuple(parts[i:i + size])] for i in range(len(parts) - size + 1)
                             if tuple(parts[i:i + size]) in self.handle_names), None)
                 if hit:
-                    out.append(Span(doc, token.i, token.i + 1, label=hit[0], kb_id=hit[1], span_id="first"))
                     break
+            if hit is None:  # (v11) "lili.griffs": the first name, then the surname's first four letters or more
+                hit = next(((kind, ref) for first, rest in zip(parts, parts[1:]) for surname, kind, ref
+                            in self.handle_starts.get(first, ()) if len(rest) >= HANDLE_SURNAME_START
+                            and surname.startswith(rest[:HANDLE_SURNAME_START])), None)
+            if hit:
+                out.append(Span(doc, token.i, token.i + 1, label=hit[0], kb_id=hit[1], span_id="first"))
         return out
 
     def _add(self, nlp: Language, kind: str, ref: str, form: str, phrases: list[str]) -> None:
@@ -547,6 +570,10 @@ class MentionFinder(BatchedPipe):
                     # ("yn Nhywysog Cymru"; v11: or left unmutated, "yn Tywysog Cymru", which "is the prince" would
                     # not be): a school, not the queen or the prince
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
+                elif self._welsh_owned(doc, core):
+                    # (v11) Welsh "the school's pupils, team, teachers": the noun before the name ("disgyblion Tywysog
+                    # Cymru", "tîm hoci Tywysog Cymru"): the prince has no pupils
+                    kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
                 elif self._welsh_in_the(doc, core):
                     # (v10) Welsh "in the" before the short name ("pawb yn y Frenhines Elisabeth"): a place one is in, a
                     # school, not the queen
@@ -602,6 +629,14 @@ class MentionFinder(BatchedPipe):
         member of staff, not a namesake ("Hughes the plumber")."""
         after = [t.norm_ for t in doc[name.end:name.end + 4]]
         return bool(after) and after[0] in ROLE_OWNERS and any(w in STAFF_ROLE_WORDS for w in after[1:])
+
+    @staticmethod
+    def _welsh_owned(doc: Doc, core: Span) -> bool:
+        """(v11) A Welsh noun of school life right before the short name, or a team with its sport between
+        ("disgyblion Tywysog Cymru", "thîm hoci Tywysog Cymru")."""
+        before = [doc[i].norm_ for i in range(max(0, core.start - 4), core.start)]
+        return bool(before) and (before[-1] in WELSH_SCHOOL_NOUNS or (
+            before[-1] in SCHOOL_SPORT_LAST and any(w in WELSH_TEAM for w in before[:-1])))
 
     @staticmethod
     def _welsh_in_the(doc: Doc, core: Span) -> bool:

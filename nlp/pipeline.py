@@ -40,10 +40,13 @@ TOKENIZER_CACHE = 100_000  # (v9) chunks spaCy's tokenizer keeps (see build_pipe
 
 def _split_welsh_yn(nlp: Language, terms: dict[str, Any]) -> None:
     """v6: Welsh "'n" (yn) written onto the last word of the school's name or a place ("Ysgol Tywysog Cymru'n
-    chwarae", "Caerfyrddin'n") is a token of its own, so that the name still matches. Only for the profile's own
-    words: "ti'n", "mae hi'n" stay one token, as the rules expect."""
+    chwarae", "Caerfyrddin'n") is a token of its own, so that the name still matches; (v11) and onto a person's
+    name ("Jacko'n sgorio dwy", "Gethin'n crio"). Only for the profile's own words: "ti'n", "mae hi'n" stay one
+    token, as the rules expect."""
     school = terms["school"]
     words = {w for text in [*school["names"], *school["places"]] for w in text.split() if w[-1:].isalpha()}
+    words |= {w for person in terms["people"] for form in person["forms"] for w in form["text"].split()
+              if len(w) > 2 and w.isalpha()}  # (v11) not "E-O": "Mr E-O'n" is matched as written
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     for word in words:
         for form in {word, word.lower()}:

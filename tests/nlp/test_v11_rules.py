@@ -290,3 +290,41 @@ def test_a_school_concert_in_a_hall_is_not_another_town(powhs: Analyser) -> None
 ])
 def test_a_footballer_or_letting_agent_namesake_is_not_relevant(analyse: Analyse, text: str) -> None:
     assert analyse(text)["relevant"] is False
+
+
+# -- round 3: how pupils are named --
+
+@pytest.mark.parametrize("text,ref", [
+    ("look at @lili.griffs in her QE blazer 😂", "pupil-0045"),
+    ("@cai.llew_10 from QEHS is a grass", "pupil-0042"),
+    ("QEHS year 9 at the bus stop @osianbowen_x", "pupil-0044"),
+])
+def test_a_handle_with_the_name_run_together_or_the_surname_begun_names_the_pupil(analyse: Analyse, text: str,
+                                                                                 ref: str) -> None:
+    assert refs(analyse(text), "pupil") == [ref]
+
+
+def test_a_handle_with_another_surname_does_not_name_the_pupil(analyse: Analyse) -> None:
+    assert refs(analyse("@lili.grant at QE is so fake"), "pupil") == []
+
+
+def test_a_short_first_name_spoken_to_with_ur_names_the_pupil(analyse: Analyse) -> None:
+    assert refs(analyse("cai ur such a liar. everyone at qe knows it"), "pupil") == ["pupil-0042"]
+
+
+@pytest.mark.parametrize("text", [
+    "Llongyfarchiadau i Ffion a thîm hoci Tywysog Cymru ar ennill y gynghrair",
+    "Da iawn i ddisgyblion Tywysog Cymru, a Ffion yn enwedig",
+])
+def test_a_welsh_school_noun_before_the_short_name_makes_it_the_school(powhs: Analyser, text: str) -> None:
+    result = _powhs(powhs, text)
+    assert result["relevant"] is True
+    assert refs(result, "pupil") == ["pw-pupil-102"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tîm polo Tywysog Cymru yn ennill eto yn Windsor",
+    "Bydd staff Tywysog Cymru yn cyfarfod y Brenin fory",
+])
+def test_the_princes_polo_team_or_staff_are_not_the_school(powhs: Analyser, text: str) -> None:
+    assert _powhs(powhs, text)["relevant"] is False
