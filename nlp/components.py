@@ -113,6 +113,9 @@ def _has_handle_join(text: str) -> bool:
         classes = text.encode().translate(_HANDLE_CLASSES)
         return b"a.a" in classes or b"a.d" in classes
     return _HANDLE_JOIN.search(text) is not None
+#: (v11) The shortest school name ("qehs") and full name ("caillewelyn") a longer hashtag may begin with.
+HASHTAG_START_MIN = 4
+HASHTAG_NAME_MIN = 8
 #: (v11) How much of the surname a handle must give after a first name ("lili.grif", "cai.llew").
 HANDLE_SURNAME_START = 4
 #: (v7) A first name in lower case counts with the school anywhere in the post only from this many letters ("osian",
@@ -150,7 +153,10 @@ CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool",
 CATEGORIES_FILE = "categories-v8.jsonl"
 MODIFIERS_FILE = "modifiers-v11.jsonl"
 PII_FILE = "pii-v2.jsonl"
-NOT_SCHOOL_FILE = "not-school-v4.jsonl"
+NOT_SCHOOL_FILE = "not-school-v5.jsonl"
+#: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
+#: ("QEHS", "PoWHS"): ``{acronym}`` in the other senses of the name.
+ACRONYM_MAX = 6
 
 
 def _school_context_words() -> frozenset[str]:
@@ -370,7 +376,10 @@ class EvidenceFinder(BatchedPipe):
                          if "{name}" in p and " " in n]
             expanded += [p.replace("{abbreviation}", a) for p in row["phrases"] for a in school.get("abbreviations", ())
                          if "{abbreviation}" in p]  # (v7)
-            expanded += [p for p in row["phrases"] if not any(k in p for k in ("{core}", "{name}", "{abbreviation}"))]
+            expanded += [p.replace("{acronym}", n) for p in row["phrases"] for n in school["names"]  # (v11) "QEHS"
+                         if "{acronym}" in p and n.isalpha() and len(n) <= ACRONYM_MAX and sum(map(str.isupper, n)) >= 2]
+            expanded += [p for p in row["phrases"]
+                         if not any(k in p for k in ("{core}", "{name}", "{abbreviation}", "{acronym}"))]
             if expanded:
                 self.phrases.add(key, _phrase_docs(nlp, expanded))
                 self.phrases_added.append(key)
@@ -467,6 +476,17 @@ class MentionFinder(BatchedPipe):
             self._add(nlp, "staff", ref, "role", texts)
         self.role_bare = frozenset(roles.get("bare", ()))
         self.role_not_after = frozenset(roles.get("not_after", ()))
+        # (v11) hashtags that begin with a full name or the school's name run together: folded start -> mention
+        self.hashtag_starts: dict[str, tuple[str, str, str]] = {}
+        for text in school["names"]:
+            joined = fold(re.sub(r"[\W_]+", "", text))
+            if len(joined) >= HASHTAG_START_MIN and joined.isalnum():
+                self.hashtag_starts.setdefault(joined, ("school", self.school_id, "name"))
+        for person in terms["people"]:
+            for form in person["forms"]:
+                joined = fold(re.sub(r"[\W_]+", "", form["text"]))
+                if form["form"] == "full" and len(joined) >= HASHTAG_NAME_MIN:
+                    self.hashtag_starts.setdefault(joined, (person["kind"], person["id"], "full"))
         # (v7) names run together in a handle ("elis_parry_09", "@lili.g_xx", "huw.prydderch"): folded word tuples
         self.handle_names: dict[tuple[str, ...], tuple[str, str]] = {}
         # (v11) ... or a full name written as one word ("@ffionmeredydd_x", "gethin.aprhys"), and a first name with
@@ -503,6 +523,22 @@ class MentionFinder(BatchedPipe):
                 out.append(Span(doc, token.i, token.i + 1, label=hit[0], kb_id=hit[1], span_id="first"))
         return out
 
+    def _hashtags(self, doc: Doc) -> list[Span]:
+        """(v11) A hashtag that begins with a person's full name or the school's name run together and goes on
+        ("#CaiLlewelynIsAWeirdo", "#powhs6thform", "#qehsproblems"): the hashtag names them."""
+        out = []
+        for token in doc:
+            tag = token.text[1:] if token.text.startswith("#") else token.text if token.i > 0 \
+                and doc[token.i - 1].text == "#" else ""
+            folded = fold(tag)
+            if len(folded) <= HASHTAG_START_MIN:
+                continue
+            hit = next((self.hashtag_starts[folded[:n]] for n in range(len(folded) - 1, HASHTAG_START_MIN - 1, -1)
+                        if folded[:n] in self.hashtag_starts), None)
+            if hit:
+                out.append(Span(doc, token.i, token.i + 1, label=hit[0], kb_id=hit[1], span_id=hit[2]))
+        return out
+
     def _add(self, nlp: Language, kind: str, ref: str, form: str, phrases: list[str]) -> None:
         key = f"{kind}|{ref}|{form}"
         self.phrases.add(key, _phrase_docs(nlp, phrases))
@@ -523,6 +559,8 @@ class MentionFinder(BatchedPipe):
              else candidates).append(span)
         if self.handle_names and _has_handle_join(text_of(doc)):
             firsts += self._handles(doc)
+        if self.hashtag_starts and "#" in text_of(doc):
+            candidates += self._hashtags(doc)
         for e in evidence:
             if e.label_ == "OWN_SITE" and e.id_ == "handle":
                 candidates.append(Span(doc, e.start, e.end, label="school", kb_id=self.school_id, span_id="handle"))
@@ -736,12 +774,15 @@ class MentionFinder(BatchedPipe):
         setting of its own (v5: "If Beynon excludes my son ...") or the school is named anywhere in the post (v6);
         (v7) a first name written with a capital also when the school is named anywhere in the post
         ("Llongyfarchiadau Ffion ar ennill y Fedal! 💚 balchder PoW"), and in lower case too when it has five
-        letters or more ("osian came in with a black eye AGAIN ... QE"; not "cai", a Welsh verb, or "lili")."""
+        letters or more ("osian came in with a black eye AGAIN ... QE"; not "cai", a Welsh verb, or "lili"). (v11) A
+        pupil's first name with a capital also counts when a member of staff is named by title in the text ("Ma' Cai
+        yn gweud ... Wedes i wrth Mrs Howells")."""
         named = {m.kb_id_ for m in kept if m.label_ != "school"}
         school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
         setting_sents = {bisect_right(starts, e.start) for e in found_in(doc, "repmon_evidence")
                          if e.label_ in ("SCHOOL_SETTING", "SCHOOL_POINTER")}
         taken = {i for s in kept for i in range(s.start, s.end)}
+        staff_titled = any(m.label_ == "staff" and m.id_ in ("title", "title_full") for m in kept)
         out = []
         for span in firsts:
             if span.start in taken:
@@ -774,6 +815,8 @@ class MentionFinder(BatchedPipe):
                 out.append(span)
             elif span.id_ == "first" and school_sents:
                 out.append(span)  # (v7) "Llongyfarchiadau Ffion! 💚 balchder PoW", "... has nobody at PoW High noticed Jacko?"
+            elif span.id_ == "first" and span.label_ == "pupil" and staff_titled:
+                out.append(span)  # (v11) "Ma' Cai yn gweud ... Wedes i wrth Mrs Howells": a teacher of the profile by title
         return out
 
 

@@ -182,6 +182,8 @@ def _variants(text: str, form: str) -> list[dict[str, str]]:
         out.append({"text": "-".join(words), "form": form})
         if any("-" in w.strip("-") for w in words):  # (v6) "Nia Vaughan Lloyd", "Meg Thomas Price": the hyphen left out
             out.append({"text": " ".join(w.replace("-", " ") for w in words), "form": form})
+        if len(words) >= 3 and form == "full":  # (v11) a surname of two words run together: "gethin aprhys"
+            out.append({"text": words[0] + " " + "".join(w.replace("-", "") for w in words[1:]), "form": form})
     return out
 
 

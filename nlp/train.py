@@ -64,8 +64,8 @@ GOLD_DIR = Path(__file__).resolve().parent / "gold"
 GOLD_FOR_TRAINING = ("dev", "dev2", "dev3", "dev4", "holdout", "blind", "indep", "indep2", "indep3", "indep4",
                      "indep5", "indep6", "indep7", "indep8", "indep9", "indep10", "indep11", "indep12", "indep13",
                      "indep14", "indep15", "indep16",
-                     "indep17", "indep18", "indep19", "indep20")
-GOLD_HELD_OUT = ("indep21", "indep22")
+                     "indep17", "indep18", "indep19", "indep20", "indep21")
+GOLD_HELD_OUT = ("indep22", "indep25")
 #: The profile each school's gold files were labelled for (its names are masked, see :func:`name_masker`).
 GOLD_PROFILES = {"qehs": Path("profiles") / "example.toml", "powhs": Path("nlp") / "gold" / "powhs.toml"}
 #: A gold item's source, as the corpus's source kinds.

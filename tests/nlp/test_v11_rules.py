@@ -328,3 +328,57 @@ def test_a_welsh_school_noun_before_the_short_name_makes_it_the_school(powhs: An
 ])
 def test_the_princes_polo_team_or_staff_are_not_the_school(powhs: Analyser, text: str) -> None:
     assert _powhs(powhs, text)["relevant"] is False
+
+
+# -- round 4 (indep25 opened) --
+
+def test_a_hashtag_that_begins_with_a_pupils_full_name_names_the_pupil(analyse: Analyse) -> None:
+    assert refs(analyse("#OsianBowenIsAClown going round the QE yr 10 chat"), "pupil") == ["pupil-0044"]
+
+
+def test_a_hashtag_that_begins_with_the_schools_name_is_the_school(powhs: Analyser) -> None:
+    result = _powhs(powhs, "gethin in the common room again, no work done #powhs6thform")
+    assert result["relevant"] is True
+    assert refs(result, "pupil") == ["pw-pupil-103"]
+
+
+def test_a_hashtag_of_another_prince_of_wales_is_not_the_school(powhs: Analyser) -> None:
+    assert _powhs(powhs, "#PrinceOfWalesVisit to Cardiff today, crowds everywhere")["relevant"] is False
+
+
+def test_a_surname_of_two_words_run_together_names_the_pupil(powhs: Analyser) -> None:
+    result = _powhs(powhs, "gethin aprhys getting jumped behind the co-op in penrhos after skl tmrw")
+    assert refs(result, "pupil") == ["pw-pupil-103"]
+    assert result["severity"] == "critical"
+
+
+def test_told_to_watch_himself_with_men_wanting_a_word_in_northern_welsh_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Deud wrth Mr Hughes PoW am watsiad ei hun, ma 'na hogia o'r dre isio gair bach efo fo 😉")
+    assert result["severity"] == "critical"
+
+
+def test_the_head_wanting_a_word_about_a_trip_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Hughes PoW isio gair bach efo fo am y trip i Gaerdydd, dim byd mawr")
+    assert "threat" not in categories(result)
+
+
+def test_a_pupils_first_name_with_a_teacher_named_by_title_names_the_pupil(analyse: Analyse) -> None:
+    result = analyse("Ma' Osian yn gweud bod neb yn siarad ag e. Wedes i wrth Mrs Howells ddoe.")
+    assert sorted(refs(result)) == ["pupil-0044", "staff-002"]
+
+
+@pytest.mark.parametrize("text", [
+    "cai ur dead to me for eating my crisps in QEHS canteen",
+    "if osian beats me at fifa again im literally going to end him 😂 QEHS sixth form",
+])
+def test_dead_to_me_and_literal_hyperbole_are_not_threats(analyse: Analyse, text: str) -> None:
+    assert "threat" not in categories(analyse(text))
+
+
+def test_the_schools_acronym_as_a_job_title_is_not_the_school(analyse: Analyse) -> None:
+    result = analyse("Hiring: QEHS Advisor for a wind farm in Pembroke Dock, NEBOSH certificate needed")
+    assert result["relevant"] is False
+
+
+def test_the_schools_acronym_with_its_staff_is_the_school(analyse: Analyse) -> None:
+    assert analyse("QEHS staff ran a brilliant open evening")["relevant"] is True
