@@ -377,7 +377,8 @@ class EvidenceFinder(BatchedPipe):
             expanded += [p.replace("{abbreviation}", a) for p in row["phrases"] for a in school.get("abbreviations", ())
                          if "{abbreviation}" in p]  # (v7)
             expanded += [p.replace("{acronym}", n) for p in row["phrases"] for n in school["names"]  # (v11) "QEHS"
-                         if "{acronym}" in p and n.isalpha() and len(n) <= ACRONYM_MAX and sum(map(str.isupper, n)) >= 2]
+                         if "{acronym}" in p and n.isalpha() and len(n) <= ACRONYM_MAX
+                         and sum(map(str.isupper, n)) >= 2]
             expanded += [p for p in row["phrases"]
                          if not any(k in p for k in ("{core}", "{name}", "{abbreviation}", "{acronym}"))]
             if expanded:
@@ -499,7 +500,8 @@ class MentionFinder(BatchedPipe):
                     self.handle_names.setdefault(words, (person["kind"], person["id"]))
                     if form["form"] == "full":
                         self.handle_names.setdefault(("".join(words),), (person["kind"], person["id"]))
-                        self.handle_starts.setdefault(words[0], []).append(("".join(words[1:]), person["kind"], person["id"]))
+                        self.handle_starts.setdefault(words[0], []).append(
+                            ("".join(words[1:]), person["kind"], person["id"]))
 
     def _handles(self, doc: Doc) -> list[Span]:
         """(v7) A person's name run together in a handle or username ("elis_parry_09", "@lili.g_xx"): read like a
@@ -816,7 +818,7 @@ class MentionFinder(BatchedPipe):
             elif span.id_ == "first" and school_sents:
                 out.append(span)  # (v7) "Llongyfarchiadau Ffion! 💚 balchder PoW", "... has nobody at PoW High noticed Jacko?"
             elif span.id_ == "first" and span.label_ == "pupil" and staff_titled:
-                out.append(span)  # (v11) "Ma' Cai yn gweud ... Wedes i wrth Mrs Howells": a teacher of the profile by title
+                out.append(span)  # (v11) "Ma' Cai yn gweud ... Wedes i wrth Mrs Howells": staff named by title
         return out
 
 

@@ -409,7 +409,8 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
             "cores_nasal": [form for form, kind in mutated_cores if kind == "nasal"],
             # (v11) short names as written that Welsh "yn" would soft-mutate were it "is a" ("yn Dywysog Cymru"): left
             # unmutated after "yn" they are a place one is in ("gwaith cartref yn Tywysog Cymru")
-            "cores_locative": [c for c in cores if " " in c and any(kind == "soft" for _, kind in mutations_of(c.split()[0], table))],
+            "cores_locative": [c for c in cores if " " in c
+                               and any(kind == "soft" for _, kind in mutations_of(c.split()[0], table))],
             # (v8) short names a school word leads ("Ysgol y Frenhines"): the school itself
             "cores_school_led": [c for c in cores if fold(c.split()[0]) in name_parts(directory)],
             "abbreviations": school_abbreviations(names, list(school.places), name_parts(directory)),
