@@ -14,7 +14,8 @@ STAMP  := $(VENV)/.repmon-installed
 
 # the text classifier (docs/analysis.md, "Text classifier"): trained, never downloaded;
 # rebuilt when the corpus, the gold sets it learns from (v9) or its code changes
-MODEL  := nlp/model/textcat/repmon-textcat.json
+# (round 12) the context reader is trained after the linear model (nlp/model/textcat), so its info file is written last
+MODEL  := nlp/model/textcat-context/repmon-textcat.json
 CORPUS := $(wildcard nlp/corpus/*.jsonl)
 GOLD   := $(wildcard nlp/gold/*.jsonl) nlp/gold/powhs.toml profiles/example.toml
 

@@ -136,8 +136,8 @@ class Analyser:
         self.max_chars = max_chars
         self.nlp = build_pipeline(profile, base_model=base_model, textcat=textcat, textcat_path=textcat_path)
         judge = self.nlp.get_pipe("repmon_textcat") if "repmon_textcat" in self.nlp.pipe_names else None
-        classifier = getattr(judge, "classifier", None)
-        self.version = ANALYSER_VERSION + (f"+{classifier.version}" if classifier is not None else "")
+        judged_by = str(getattr(judge, "judged_by", ""))
+        self.version = ANALYSER_VERSION + (f"+{judged_by}" if judged_by else "")
         self._context_pipes = [proc for name, proc in self.nlp.pipeline if name in CONTEXT_PIPES]
         self._domains = tuple(d.lower() for d in profile.school.domains)
         self._handles = tuple(h.lower() for h in profile.school.handles)

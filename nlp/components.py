@@ -150,7 +150,7 @@ WELSH_THE = frozenset({"y", "yr"})
 WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
-CATEGORIES_FILE = "categories-v8.jsonl"
+CATEGORIES_FILE = "categories-v9.jsonl"
 MODIFIERS_FILE = "modifiers-v11.jsonl"
 PII_FILE = "pii-v2.jsonl"
 NOT_SCHOOL_FILE = "not-school-v5.jsonl"
@@ -1180,9 +1180,12 @@ class ClassifierJudge:
     """The text classifier's view, combined with the rule flags (:func:`nlp.flags.with_classifier`)."""
 
     def __init__(self, terms: dict[str, Any], classifier: Any, patterns_dir: str, categories_file: str,
-                 tokenizer: Any = None) -> None:
+                 tokenizer: Any = None, context: Any = None) -> None:
         self.school_id = terms["school"]["id"]
         self.classifier = classifier
+        #: (round 12) the context reader (nlp.textcat.CONTEXT_VERSION), read only where nothing has made an item
+        #: critical
+        self.context = context if classifier is not None else None
         # what a text must not hold for the classifier to read the NORMs the pipeline's tokenizer made of it, or None
         # when it must tokenize every text itself (nlp.textcat.Classifier.tokenizes_as)
         self.markers: tuple[str, ...] | None = classifier.tokenizes_as(tokenizer) \
@@ -1198,7 +1201,23 @@ class ClassifierJudge:
         self.praise_norms = frozenset(get_string_id(w) for w in settings.praise)
         hedges = sorted({h.lower() for h in settings.hedges if h.strip()}, key=len, reverse=True)
         self.hedges = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in hedges) + r")(?!\w)") if hedges else None
-        self.version = str(getattr(classifier, "version", "textcat"))
+        self.critical = tuple(c for c, rule in self.categories.items() if rule.severity == "critical")
+        self.raised_by_context = tuple(c for c, rule in self.categories.items() if rule.context_min <= 1.0)
+
+    @property
+    def version(self) -> str:
+        return str(getattr(self.classifier, "version", "textcat"))
+
+    @property
+    def context_version(self) -> str:
+        return str(getattr(self.context, "version", "textcat-context"))
+
+    @property
+    def judged_by(self) -> str:
+        """What reads the items: the classifier's version, and its context reader's when there is one."""
+        if self.classifier is None:
+            return ""
+        return self.version + (f"+{self.context_version}" if self.context is not None else "")
 
     def _wanted(self, doc: Doc) -> bool:
         ext = values(doc)
@@ -1207,7 +1226,9 @@ class ClassifierJudge:
 
     def __call__(self, doc: Doc) -> Doc:
         if self._wanted(doc):
-            self._combine(doc, self._predict([doc])[0])
+            probs = self._predict([doc])
+            for probs_of, raised in zip(*self._read_context([doc], probs)):
+                self._combine(doc, probs_of, raised)
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -1215,9 +1236,35 @@ class ClassifierJudge:
         for batch in minibatch(stream, size=batch_size):
             wanted = [doc for doc in batch if self._wanted(doc)]
             if wanted:
-                for doc, probs in zip(wanted, self._predict(wanted, batch_size)):
-                    self._combine(doc, probs)
+                probs, raised = self._read_context(wanted, self._predict(wanted, batch_size), batch_size)
+                for doc, probs_of, raised_of in zip(wanted, probs, raised):
+                    self._combine(doc, probs_of, raised_of)
             yield from batch
+
+    def _critical_already(self, doc: Doc, probs: dict[str, float]) -> bool:
+        """A rule flag or the linear classifier's probability makes the item critical (the context reader need not
+        read it)."""
+        flagged = {f["category"] for f in values(doc).repmon_flags or []}
+        return any(c in flagged or probs.get(c, 0.0) >= self.categories[c].classifier_min for c in self.critical)
+
+    def _read_context(self, docs: list[Doc], probs: list[dict[str, float]],
+                      batch_size: int = 128) -> tuple[list[dict[str, float]], list[frozenset[str]]]:
+        """(round 12) ``probs`` with the context reader's probability for each category it may raise (``context_min`` in
+        the categories file) where it reaches that cut and is higher, for the items nothing has made critical yet;
+        and, for each item, the categories it raised."""
+        raised: list[frozenset[str]] = [frozenset()] * len(docs)
+        if self.context is None or not self.raised_by_context:
+            return probs, raised
+        todo = [i for i, (doc, p) in enumerate(zip(docs, probs)) if not self._critical_already(doc, p)]
+        if not todo:
+            return probs, raised
+        out = list(probs)
+        for i, read in zip(todo, self.context.predict([text_of(docs[i]) for i in todo], batch_size)):
+            up = {c: read[c] for c in self.raised_by_context
+                  if read.get(c, 0.0) >= self.categories[c].context_min and read[c] > probs[i].get(c, 0.0)}
+            if up:
+                out[i], raised[i] = {**probs[i], **up}, frozenset(up)
+        return out, raised
 
     def _predict(self, docs: list[Doc], batch_size: int = 128) -> list[dict[str, float]]:
         texts = [text_of(doc) for doc in docs]
@@ -1244,7 +1291,7 @@ class ClassifierJudge:
             return None
         return numpy.frombuffer(kept, dtype="uint64"), doc.vocab.strings
 
-    def _combine(self, doc: Doc, probs: dict[str, float]) -> None:
+    def _combine(self, doc: Doc, probs: dict[str, float], raised: frozenset[str] = frozenset()) -> None:
         persons = [m for m in found_in(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
         ext = values(doc)
         rule_flags = list(ext.repmon_flags or [])
@@ -1258,8 +1305,8 @@ class ClassifierJudge:
         if any(f["category"] == "safeguarding" for f in rule_flags):
             vetoed.add("threat")  # "I want to kill myself" is a disclosure (already critical), not a threat to others
         flags = flagging.with_classifier(rule_flags, probs, self.categories, SEVERITY_RANK, persons=persons,
-                                         school_id=self.school_id, vetoed=vetoed,
-                                         version=self.version)
+                                         school_id=self.school_id, vetoed=vetoed, version=self.version,
+                                         read_by={c: self.context_version for c in raised})
         flags = flagging.yield_to_others(flags, self.categories)
         if any(not flagging.is_benign_pupil_flag(f) for f in flags):  # hostile now: naming a pupil is high
             flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]
@@ -1289,10 +1336,12 @@ def make_textcat(nlp: Language, name: str, terms: dict[str, Any], model_path: st
     ``rules``. Needs: ``repmon_flags``. Config: ``terms``, ``model_path``,
     ``patterns_dir``, ``categories_file``.
     """
-    from nlp.textcat import load_classifier
+    from nlp.textcat import context_dir, load_classifier
 
-    return ClassifierJudge(_need_terms(terms, name), load_classifier(model_path or None), patterns_dir, categories_file,
-                           tokenizer=getattr(nlp.tokenizer, "inner", nlp.tokenizer))
+    classifier = load_classifier(model_path or None)
+    context = load_classifier(context_dir(model_path or None)) if classifier is not None else None
+    return ClassifierJudge(_need_terms(terms, name), classifier, patterns_dir, categories_file,
+                           tokenizer=getattr(nlp.tokenizer, "inner", nlp.tokenizer), context=context)
 
 
 class SeverityGrader(BatchedPipe):

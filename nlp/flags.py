@@ -374,7 +374,7 @@ def _sort(flags: list[dict[str, Any]], categories: dict[str, CategoryRule], seve
 
 def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], categories: dict[str, CategoryRule],
                     severity_rank: dict[str, int], *, persons: list[Found], school_id: str, vetoed: set[str],
-                    version: str) -> list[dict[str, Any]]:
+                    version: str, read_by: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Rule flags combined with a text classifier's probabilities (``nlp.textcat``).
 
     Rules decide first. For each category whose probability reaches its
@@ -390,6 +390,9 @@ def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], catego
       and a reason that says it came from the classifier;
     - a category that needs a named person (harassment, identifying) is not
       added when nobody is named.
+
+    ``version`` names the classifier in each reason; ``read_by`` another one for
+    a category whose probability it gave (round 12: the context reader).
     """
     out = [dict(f) for f in flags]
     have = {f["category"] for f in out}
@@ -397,13 +400,14 @@ def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], catego
     for category in sorted(probs, key=lambda c: -probs[c]):
         rule = categories.get(category)
         p = float(probs[category])
+        by = (read_by or {}).get(category, version)
         if rule is None or p < rule.classifier_min:
             continue
         if category in have:
             for flag in out:
                 if flag["category"] == category:
                     flag["score"] = max(flag["score"], round(min(0.99, p), 2))
-                    flag["reason"] += f"; the text classifier agrees ({p:.2f})"
+                    flag["reason"] += f"; the text classifier agrees ({p:.2f}{'' if by == version else ', ' + by})"
                     flag["rules"] = sorted(set(flag["rules"]) | {"textcat"})
             continue
         if category in vetoed:
@@ -422,7 +426,7 @@ def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], catego
         else:
             ref = school_id
         out.append({"category": category, "score": round(min(0.99, p), 2),
-                    "reason": f"the text classifier reads it as {category} ({p:.2f}, {version}) {rule.link} {ref}",
+                    "reason": f"the text classifier reads it as {category} ({p:.2f}, {by}) {rule.link} {ref}",
                     "ref": ref, "rules": ["textcat"], "evidence": []})
         have.add(category)
     _sort(out, categories, severity_rank)

@@ -22,7 +22,12 @@ The model (``ARCHITECTURE``, :func:`build_word_forms_bow`) is linear over
 hashed words, word pairs and word beginnings and endings: about 15 us a
 short text on top of the tokenizer.
 
-Building it: ``.venv/bin/python -m nlp.train`` (see :mod:`nlp.train` and
+The context reader (round 12, :data:`CONTEXT_VERSION`) is a second model of
+this kind, saved at :func:`context_dir` and loaded with the same
+``load_classifier``; the analyser reads it only for relevant items nothing
+has made critical yet.
+
+Building them: ``.venv/bin/python -m nlp.train`` (see :mod:`nlp.train` and
 docs/analysis.md, "Text classifier").
 """
 
@@ -37,11 +42,17 @@ from typing import Any
 from nlp.lexicon import CATEGORIES
 from repmon.errors import RepmonError
 
-__all__ = ["CATEGORIES", "THRESHOLD", "Classifier", "TextcatError", "load_classifier"]
+__all__ = ["CATEGORIES", "CONTEXT_VERSION", "THRESHOLD", "Classifier", "TextcatError", "context_dir", "load_classifier"]
 
 log = logging.getLogger(__name__)
 
 TEXTCAT_VERSION = "textcat-v2"
+#: (round 12) The second reader, trained beside the linear model on the same examples: spaCy's ``TextCatEnsemble.v2`` (a
+#: bag of words beside a small CNN over each word's form and its neighbours), which reads wording the linear model
+#: has not seen better and costs ten times as much; the analyser reads it only for a relevant item nothing has yet
+#: made critical (``nlp.components.ClassifierJudge``). Saved next to the linear model: ``<model folder>-context``.
+CONTEXT_VERSION = "textcat-context-v1"
+CONTEXT_SUFFIX = "-context"
 THRESHOLD = 0.3     # the linear model is cautious: its probabilities for a rare category seldom pass 0.5
 MAX_CHARS = 5000
 MODEL_DIR = Path(__file__).resolve().parent / "model" / "textcat"
@@ -352,8 +363,15 @@ class Classifier:
         return out
 
 
+def context_dir(model_dir: Path | str | None = None) -> Path:
+    """Where the context reader (:data:`CONTEXT_VERSION`) of the linear model at ``model_dir`` is saved."""
+    where = Path(model_dir) if model_dir is not None else MODEL_DIR
+    return where.with_name(where.name + CONTEXT_SUFFIX)
+
+
 def load_classifier(path: Path | str | None = None) -> Classifier | None:
-    """The trained classifier at ``path`` (default ``nlp/model/textcat``), or None when none is built."""
+    """The trained classifier at ``path`` (default ``nlp/model/textcat``), or None when none is built.
+    Also the context reader at :func:`context_dir`: ``load_classifier(context_dir(path))``."""
     import spacy
 
     register_architecture()

@@ -1,6 +1,7 @@
 """Train the text classifier (:mod:`nlp.textcat`) from the labelled corpus in ``nlp/corpus/``.
 
     .venv/bin/python -m nlp.train              # train, score the dev split, save to nlp/model/textcat
+                                               # and the context reader to nlp/model/textcat-context
     .venv/bin/python -m nlp.train evaluate     # the dev-split scores of the built model
     .venv/bin/python -m nlp.train predict TEXT...
 
@@ -32,8 +33,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from nlp.textcat import (
-    ARCHITECTURE, BUILD_HINT, CATEGORIES, INFO_FILE, MODEL_DIR, TEXTCAT_VERSION, THRESHOLD, Classifier, TextcatError,
-    register_architecture, prepare, load_classifier,
+    ARCHITECTURE, BUILD_HINT, CATEGORIES, CONTEXT_VERSION, INFO_FILE, MODEL_DIR, TEXTCAT_VERSION, THRESHOLD, Classifier,
+    TextcatError, context_dir, register_architecture, prepare, load_classifier,
 )
 from repmon.errors import RepmonError
 from repmon.profile import Profile
@@ -54,6 +55,11 @@ PREFIX_CHARS = 5         # and the first 5 and last 4 letters of words at least 
 SUFFIX_CHARS = 4
 BINARY = True            # a word counts once per text, however often it is repeated
 HASH_ROWS = 262144
+#: (round 12) The context reader (:data:`nlp.textcat.CONTEXT_VERSION`): spaCy's TextCatEnsemble.v2, its CNN over NORM,
+#: LOWER, PREFIX, SUFFIX and SHAPE with these widths and hash rows, one word either side, two layers deep
+CONTEXT_EPOCHS = 12
+CONTEXT_WIDTH = 64
+CONTEXT_ROWS = (5000, 5000, 2500, 2500, 500)
 DEV_BUCKETS = 5          # one in DEV_BUCKETS examples is dev
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -212,8 +218,21 @@ def split(examples: Sequence[Example]) -> tuple[list[Example], list[Example]]:
 # -- model -----------------------------------------------------------------------------------------
 
 
-def _model_config() -> dict[str, Any]:
-    """A linear model over hashed words, word pairs and word beginnings and endings (:func:`nlp.textcat.build_word_forms_bow`)."""
+def _model_config(context: bool = False) -> dict[str, Any]:
+    """A linear model over hashed words, word pairs and word beginnings and endings
+    (:func:`nlp.textcat.build_word_forms_bow`); ``context``: the context reader, spaCy's bag of words beside a CNN
+    (``CONTEXT_*``)."""
+    if context:
+        return {"threshold": THRESHOLD, "model": {
+            "@architectures": "spacy.TextCatEnsemble.v2", "nO": None,
+            "linear_model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "length": HASH_ROWS,
+                             "ngram_size": 1, "no_output_layer": False, "nO": None},
+            "tok2vec": {"@architectures": "spacy.Tok2Vec.v2",
+                        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": CONTEXT_WIDTH,
+                                  "rows": list(CONTEXT_ROWS), "attrs": ["NORM", "LOWER", "PREFIX", "SUFFIX", "SHAPE"],
+                                  "include_static_vectors": False},
+                        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": CONTEXT_WIDTH,
+                                   "window_size": 1, "maxout_pieces": 3, "depth": 2}}}}
     return {
         "threshold": THRESHOLD,
         "model": {
@@ -228,12 +247,12 @@ def _model_config() -> dict[str, Any]:
     }
 
 
-def _blank() -> Any:
+def _blank(context: bool = False) -> Any:
     import spacy
 
     register_architecture()
     nlp = spacy.blank("en")
-    textcat: Any = nlp.add_pipe("textcat_multilabel", config=_model_config())
+    textcat: Any = nlp.add_pipe("textcat_multilabel", config=_model_config(context))
     for label in CATEGORIES:
         textcat.add_label(label)
     return nlp
@@ -299,13 +318,18 @@ def train(
     output: Path | None = MODEL_DIR,
     *,
     seed: int = SEED,
-    epochs: int = EPOCHS,
+    epochs: int | None = None,
     drop: float = DROPOUT,
     positive_repeat: int = POSITIVE_REPEAT,
     limit: int | None = None,
     gold_sets: Sequence[str] | None = None,
+    context: bool = False,
 ) -> tuple["Classifier", Scores]:
     """Train on the train split, score on the dev split, save to ``output`` (None: do not save).
+
+    ``context``: train the context reader (:data:`nlp.textcat.CONTEXT_VERSION`, saved by :func:`main` to
+    :func:`nlp.textcat.context_dir`) instead of the linear model. ``epochs``: None means ``EPOCHS``, or
+    ``CONTEXT_EPOCHS`` for the context reader.
 
     ``limit`` keeps only the first N examples of each split (for quick tests). ``gold_sets``: the gold sets learnt
     from as well (:func:`gold_examples`); None means :data:`GOLD_FOR_TRAINING` with the default corpus, none with
@@ -324,8 +348,10 @@ def train(
     if not train_set:
         raise TextcatError(f"{corpus}: the train split is empty; add examples.")
 
+    if epochs is None:
+        epochs = CONTEXT_EPOCHS if context else EPOCHS
     spacy.util.fix_random_seed(seed)
-    nlp = _blank()
+    nlp = _blank(context)
     train_examples = _to_examples(nlp, train_set)
     optimizer = Adam(learn_rate=LEARN_RATE, use_averages=True, L2=L2, grad_clip=1.0)
     nlp.initialize(lambda: train_examples, sgd=optimizer)
@@ -334,7 +360,8 @@ def train(
     # per epoch keeps the model from learning that "no" is always the safe answer
     labelled = [ex for ex, src in zip(train_examples, train_set) if src.labels]
     order = list(train_examples) + labelled * (positive_repeat - 1)
-    _start_from_prior(nlp, order)
+    if not context:  # (the ensemble's output is not one linear layer)
+        _start_from_prior(nlp, order)
     started = time.monotonic()
     for epoch in range(epochs):
         rng.shuffle(order)
@@ -349,7 +376,7 @@ def train(
     nlp.from_bytes(averaged)
 
     info = {
-        "version": f"{TEXTCAT_VERSION}+{corpus_digest(examples)}",
+        "version": f"{CONTEXT_VERSION if context else TEXTCAT_VERSION}+{corpus_digest(examples)}",
         "categories": list(CATEGORIES),
         "threshold": THRESHOLD,
         "seed": seed,
@@ -407,6 +434,9 @@ def main(argv: list[str] | None = None) -> int:
     p_train.add_argument("--output", type=Path, default=MODEL_DIR)
     p_train.add_argument("--seed", type=int, default=SEED)
     p_train.add_argument("--epochs", type=int, default=EPOCHS)
+    p_train.add_argument("--context-epochs", type=int, default=CONTEXT_EPOCHS)
+    p_train.add_argument("--no-context", action="store_true",
+                         help="train the linear model only (the analyser then reads no context reader)")
     p_eval = sub.add_parser("evaluate", help="score the built model on the dev split. Example: python -m nlp.train evaluate")
     p_eval.add_argument("--model", type=Path, default=MODEL_DIR)
     p_eval.add_argument("--corpus", type=Path, default=CORPUS_DIR)
@@ -422,10 +452,16 @@ def main(argv: list[str] | None = None) -> int:
         log.setLevel(logging.INFO)
     try:
         if args.command == "train":
-            clf, scores = train(args.corpus, args.output, seed=args.seed, epochs=args.epochs)
-            print(f"saved {clf.version} to {args.output} "
-                  f"({clf.info['train_examples']} train, {clf.info['dev_examples']} dev, {clf.info['train_seconds']} s)")
-            print(scores.table())
+            if context_dir(args.output).exists():  # (an old context reader is never read beside a new model)
+                shutil.rmtree(context_dir(args.output))
+            runs = [(False, args.output, args.epochs)]
+            if not args.no_context:
+                runs.append((True, context_dir(args.output), args.context_epochs))
+            for context, output, epochs in runs:
+                clf, scores = train(args.corpus, output, seed=args.seed, epochs=epochs, context=context)
+                print(f"saved {clf.version} to {output} ({clf.info['train_examples']} train, "
+                      f"{clf.info['dev_examples']} dev, {clf.info['train_seconds']} s)")
+                print(scores.table())
         elif args.command == "evaluate":
             print(evaluate(args.model, args.corpus, args.threshold).table())
         else:

@@ -91,7 +91,8 @@ SETTINGS: tuple[Setting, ...] = (
     # -- analysis (nlp/) --
     Setting("analysis.spacy_model", "str", "", "An installed spaCy package (e.g. en_core_web_sm) to run before the rules; empty: none is needed."),
     Setting("analysis.textcat", "bool", True, "Use the trained text classifier (built by make venv) beside the rules when it exists."),
-    Setting("analysis.textcat_path", "str", "", "Folder of the trained text classifier; empty: nlp/model/textcat."),
+    Setting("analysis.textcat_path", "str", "", "Folder of the trained text classifier; empty: nlp/model/textcat. "
+            "Its context reader is read from the folder of the same name ending -context."),
     # -- web collection (spiders/) --
     Setting("collect.sitemaps", "list", [], "Sitemaps to read (a sitemap, a sitemap index, or a robots.txt whose Sitemap: lines are read); their recent pages are fetched."),
     Setting("collect.discover_sitemaps", "bool", True, "Also read the sitemaps named in each start URL's robots.txt (or its /sitemap.xml when none is named)."),

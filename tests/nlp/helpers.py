@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 Analyse = Callable[..., dict[str, Any]]
@@ -18,3 +20,17 @@ def categories(result: dict[str, Any]) -> set[str]:
 
 def refs(result: dict[str, Any], kind: str | None = None) -> list[str]:
     return [m["ref"] for m in result["mentions"] if kind is None or m["kind"] == kind]
+
+
+def tiny_corpus(path: Path) -> Path:
+    """A corpus folder of 18 examples at ``path``: enough to train a throw-away text classifier in a second."""
+    rows = [("I will stab him tomorrow", ["threat"]), ("going to shoot everyone at school", ["threat"]),
+            ("she has been cutting herself", ["safeguarding"]), ("he wants to die", ["safeguarding"]),
+            ("the teacher is a thief", ["defamatory"]), ("she is an ugly cow", ["harassment"]),
+            ("worst school ever", ["disrepute"]), ("lovely concert tonight", []), ("well done to the team", [])] * 2
+    path.mkdir()
+    with (path / "tiny.jsonl").open("w", encoding="utf-8") as handle:
+        for i, (text, labels) in enumerate(rows):
+            row = {"text": f"{text} {i}", "labels": labels, "lang": "en", "source_kind": "tweet"}
+            handle.write(json.dumps(row) + "\n")
+    return path

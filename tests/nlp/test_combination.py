@@ -3,7 +3,6 @@ combined with the rules; an installed spaCy pipeline used when configured."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from nlp.components import CATEGORIES_FILE, SEVERITY_RANK
 from nlp.lexicon import load_categories
 from repmon.config import load_settings
 from repmon.profile import Profile
-from tests.nlp.helpers import Analyse, categories
+from tests.nlp.helpers import Analyse, categories, tiny_corpus
 
 AT = " QE High, Carmarthen."
 
@@ -93,22 +92,10 @@ def test_pupil_flags_name_each_pupil_once(analyser: Analyser) -> None:
     assert [(f["category"], f["ref"], len(f["evidence"])) for f in flags] == [("identifying", "pupil-0042", 2)]
 
 
-def _tiny_corpus(path: Path) -> Path:
-    rows = [("I will stab him tomorrow", ["threat"]), ("going to shoot everyone at school", ["threat"]),
-            ("she has been cutting herself", ["safeguarding"]), ("he wants to die", ["safeguarding"]),
-            ("the teacher is a thief", ["defamatory"]), ("she is an ugly cow", ["harassment"]),
-            ("worst school ever", ["disrepute"]), ("lovely concert tonight", []), ("well done to the team", [])] * 2
-    path.mkdir()
-    with (path / "tiny.jsonl").open("w", encoding="utf-8") as handle:
-        for i, (text, labels) in enumerate(rows):
-            handle.write(json.dumps({"text": f"{text} {i}", "labels": labels, "lang": "en", "source_kind": "tweet"}) + "\n")
-    return path
-
-
 def test_a_built_classifier_is_used_and_named_in_the_results(example_profile: Profile, tmp_path: Path) -> None:
     from nlp import textcat
 
-    textcat.train(_tiny_corpus(tmp_path / "corpus"), tmp_path / "model", epochs=1)
+    textcat.train(tiny_corpus(tmp_path / "corpus"), tmp_path / "model", epochs=1)
     analyser = Analyser(example_profile, textcat_path=str(tmp_path / "model"))
     result = analyser.analyse({"id": "x", "text": "Mr Beynon at QEHS in Carmarthen is a thief."})
     assert analyser.version.startswith(ANALYSER_VERSION + "+textcat-")

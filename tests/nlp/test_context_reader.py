@@ -1,0 +1,134 @@
+"""(Classifier round 12) The context reader: a second text classifier, read only for a relevant item that neither the rules nor the
+linear classifier have made critical, and only able to raise a critical category (``context_min`` in
+categories-v9.jsonl)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nlp import train as training
+from nlp.analyse import ANALYSER_VERSION, Analyser
+from nlp.components import CATEGORIES_FILE
+from nlp.lexicon import CATEGORIES, load_categories
+from nlp.textcat import CONTEXT_VERSION, TEXTCAT_VERSION, context_dir
+from repmon.profile import Profile
+from tests.nlp.helpers import categories, flags_of, tiny_corpus
+
+AT = " QE High, Carmarthen."
+
+
+class Reader:
+    """A classifier that gives the same probabilities to every text and keeps the texts it was asked to read."""
+
+    def __init__(self, version: str, **probs: float) -> None:
+        self.version = version
+        self.probs = {c: probs.get(c, 0.0) for c in CATEGORIES}
+        self.read: list[str] = []
+
+    def predict(self, texts: list[str], batch_size: int = 128, **_: Any) -> list[dict[str, float]]:
+        self.read += texts
+        return [dict(self.probs) for _ in texts]
+
+
+@pytest.fixture(scope="module")
+def built(example_profile: Profile, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both classifiers trained for one epoch on a tiny corpus by the training command."""
+    where = tmp_path_factory.mktemp("context")
+    model = where / "model"
+    assert training.main(["--corpus", str(tiny_corpus(where / "corpus")), "--output", str(model),
+                          "--epochs", "1", "--context-epochs", "1"]) == 0
+    return model
+
+
+def _with(example_profile: Profile, built: Path, linear: Reader, context: Reader) -> Analyser:
+    analyser = Analyser(example_profile, textcat_path=str(built))
+    judge: Any = analyser.nlp.get_pipe("repmon_textcat")
+    judge.classifier, judge.context = linear, context
+    return analyser
+
+
+def _analyse(analyser: Analyser, text: str) -> dict[str, Any]:
+    return analyser.analyse({"id": "t-1", "text": text})
+
+
+def test_training_saves_the_context_reader_beside_the_model_and_results_name_both(built: Path,
+                                                                                  example_profile: Profile) -> None:
+    assert (context_dir(built) / "repmon-textcat.json").exists() and context_dir(built).name == "model-context"
+    analyser = Analyser(example_profile, textcat_path=str(built))
+    assert analyser.version.startswith(f"{ANALYSER_VERSION}+{TEXTCAT_VERSION}+")
+    assert f"+{CONTEXT_VERSION}+" in analyser.version
+    assert _analyse(analyser, "Mr Beynon at QEHS in Carmarthen.")["analyser"] == analyser.version
+
+
+def test_training_without_the_context_reader_removes_an_old_one(tmp_path: Path, example_profile: Profile) -> None:
+    model = tmp_path / "model"
+    corpus = tiny_corpus(tmp_path / "corpus")
+    assert training.main(["--corpus", str(corpus), "--output", str(model), "--epochs", "1", "--context-epochs", "1"]) == 0
+    assert training.main(["--corpus", str(corpus), "--output", str(model), "--epochs", "1", "--no-context"]) == 0
+    assert not context_dir(model).exists()
+    assert CONTEXT_VERSION not in Analyser(example_profile, textcat_path=str(model)).version
+
+
+def test_it_raises_a_critical_category_the_linear_model_missed_and_says_so(example_profile: Profile,
+                                                                           built: Path) -> None:
+    context = Reader("textcat-context-test", threat=0.95)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context),
+                      "Mr Beynon parks his car in the same spot every night." + AT)
+    assert result["severity"] == "critical" and [f["ref"] for f in flags_of(result, "threat")] == ["staff-004"]
+    assert "0.95, textcat-context-test" in flags_of(result, "threat")[0]["reason"]
+
+
+def test_below_its_cut_it_adds_nothing(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", threat=0.85, safeguarding=0.75)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context),
+                      "Mr Beynon parks his car in the same spot every night." + AT)
+    assert context.read and result["severity"] != "critical"
+
+
+def test_it_never_adds_a_category_that_is_not_critical(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", defamatory=0.99, harassment=0.99, disrepute=0.99)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), "Mr Beynon at QEHS." + AT)
+    assert context.read and categories(result) == set()
+
+
+def test_it_is_not_read_when_a_rule_already_made_the_item_critical(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", safeguarding=0.99)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context),
+                      "I'm going to stab Mr Beynon tomorrow." + AT)
+    assert result["severity"] == "critical" and context.read == []
+
+
+def test_it_is_not_read_when_the_linear_model_already_made_the_item_critical(example_profile: Profile,
+                                                                             built: Path) -> None:
+    context = Reader("textcat-context-test", threat=0.99)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test", safeguarding=0.5), context),
+                      "Mr Beynon has been very quiet lately." + AT)
+    assert categories(result) >= {"safeguarding"} and context.read == []
+
+
+def test_it_is_not_read_for_an_item_about_someone_else(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", threat=0.99)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context),
+                      "Queen Elizabeth Hospital in Gateshead opens a new ward.")
+    assert not result["relevant"] and context.read == []
+
+
+def test_batched_analysis_reads_it_the_same_way(example_profile: Profile, built: Path) -> None:
+    texts = ["Mr Beynon parks his car in the same spot every night." + AT, "I'm going to stab Mr Beynon tomorrow." + AT,
+             "Lovely concert from the QEHS choir tonight." + AT]
+    context = Reader("textcat-context-test", threat=0.95)
+    analyser = _with(example_profile, built, Reader("textcat-test"), context)
+    one_by_one = [_analyse(analyser, text) for text in texts]
+    read_alone, context.read = list(context.read), []
+    batched = analyser.analyse_many([{"id": "t-1", "text": text} for text in texts])
+    assert batched == one_by_one and context.read == read_alone
+    assert [r["severity"] for r in batched] == ["critical", "critical", "critical"]
+
+
+def test_the_categories_file_gives_the_cuts_and_other_categories_none() -> None:
+    rules = load_categories(CATEGORIES_FILE)
+    assert rules["threat"].context_min == 0.9 and rules["safeguarding"].context_min == 0.8
+    assert all(rules[c].context_min > 1.0 for c in CATEGORIES if c not in ("threat", "safeguarding"))
