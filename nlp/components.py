@@ -1128,6 +1128,13 @@ PROMOTED_FOR_SCHOOL = ("threat",)
 #: (v7) ... and only at this probability or more, above its ``classifier_min`` for a relevant item ("Carys Bebb's
 #: sheepdog wins at the Bala trials" read as a threat at 0.40).
 PROMOTED_BY_CLASSIFIER_MIN = 0.5
+#: (round 12) The context reader reads a text of at least this many sentences whole and also in each run of this many
+#: sentences (the highest probability counts): in a long post the one line that matters is diluted by the rest ("One
+#: star and that's generous ... he told his head of year that he would rather be dead ..."). Runs of one sentence
+#: found more on the held-out sets with many more false ones (101 of 106 with 17 false, against 99 with 5).
+CONTEXT_WINDOW = 3
+#: A passage of a text as (start, end) character offsets; None for the whole text.
+Passage = tuple[int, int] | None
 
 
 def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[dict[str, Any]],
@@ -1174,6 +1181,16 @@ def make_flags(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: st
     and the rule file names.
     """
     return FlagMaker(nlp, _need_terms(terms, name), patterns_dir, cue_files, categories_file, modifiers_file, pii_file)
+
+
+def _shared(passages: list[tuple[int, int]], best: Passage) -> Passage:
+    """The part of a text every one of ``passages`` (runs of sentences the context reader read the category in)
+    holds, when they overlap: most often the one sentence that matters; else ``best``, the run it read highest."""
+    if passages:
+        start, end = max(s for s, _ in passages), min(e for _, e in passages)
+        if start < end:
+            return start, end
+    return best
 
 
 class ClassifierJudge:
@@ -1248,23 +1265,54 @@ class ClassifierJudge:
         return any(c in flagged or probs.get(c, 0.0) >= self.categories[c].classifier_min for c in self.critical)
 
     def _read_context(self, docs: list[Doc], probs: list[dict[str, float]],
-                      batch_size: int = 128) -> tuple[list[dict[str, float]], list[frozenset[str]]]:
+                      batch_size: int = 128) -> tuple[list[dict[str, float]], list[dict[str, Passage]]]:
         """(round 12) ``probs`` with the context reader's probability for each category it may raise (``context_min`` in
         the categories file) where it reaches that cut and is higher, for the items nothing has made critical yet;
-        and, for each item, the categories it raised."""
-        raised: list[frozenset[str]] = [frozenset()] * len(docs)
+        and, for each item, the categories it raised with the passage it read them in (None: the whole text)."""
+        raised: list[dict[str, Passage]] = [{} for _ in docs]
         if self.context is None or not self.raised_by_context:
             return probs, raised
         todo = [i for i, (doc, p) in enumerate(zip(docs, probs)) if not self._critical_already(doc, p)]
         if not todo:
             return probs, raised
+        parts = [(i, passage) for i in todo for passage in self._context_passages(docs[i])]
+        texts = [text_of(docs[i]) if passage is None else text_of(docs[i])[passage[0]:passage[1]]
+                 for i, passage in parts]
+        best: dict[tuple[int, str], tuple[float, Passage]] = {}
+        reached: dict[tuple[int, str], list[tuple[int, int]]] = {}  # the runs of sentences that reach the cut
+        for (i, passage), read in zip(parts, self.context.predict(texts, batch_size)):
+            for c in self.raised_by_context:
+                p = float(read.get(c, 0.0))
+                if p > best.get((i, c), (-1.0, None))[0]:
+                    best[(i, c)] = (p, passage)
+                if passage is not None and p >= self.categories[c].context_min:
+                    reached.setdefault((i, c), []).append(passage)
         out = list(probs)
-        for i, read in zip(todo, self.context.predict([text_of(docs[i]) for i in todo], batch_size)):
-            up = {c: read[c] for c in self.raised_by_context
-                  if read.get(c, 0.0) >= self.categories[c].context_min and read[c] > probs[i].get(c, 0.0)}
+        for i in todo:
+            up = {c: best[(i, c)] for c in self.raised_by_context
+                  if best[(i, c)][0] >= self.categories[c].context_min and best[(i, c)][0] > probs[i].get(c, 0.0)}
             if up:
-                out[i], raised[i] = {**probs[i], **up}, frozenset(up)
+                out[i] = {**probs[i], **{c: p for c, (p, _) in up.items()}}
+                raised[i] = {c: _shared(reached.get((i, c), []), passage) for c, (_, passage) in up.items()}
         return out, raised
+
+    @staticmethod
+    def _context_passages(doc: Doc) -> list[Passage]:
+        """What the context reader reads of ``doc``: its text (None), and each run of ``CONTEXT_WINDOW`` sentences of
+        a longer one as (start, end) character offsets, only as far as the classifier reads (``TEXTCAT_MAX_CHARS``)."""
+        text = text_of(doc)
+        starts = [s.start_char for s in doc.sents if s.start_char < TEXTCAT_MAX_CHARS] \
+            if doc.has_annotation("SENT_START") else []
+        if len(starts) < CONTEXT_WINDOW:
+            return [None]
+        ends = starts[1:] + [min(len(text), TEXTCAT_MAX_CHARS)]
+        passages: list[Passage] = [None]
+        for k in range(len(starts) - CONTEXT_WINDOW + 1):
+            start, end = starts[k], ends[k + CONTEXT_WINDOW - 1]
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            passages.append((start, end))
+        return passages
 
     def _predict(self, docs: list[Doc], batch_size: int = 128) -> list[dict[str, float]]:
         texts = [text_of(doc) for doc in docs]
@@ -1291,7 +1339,7 @@ class ClassifierJudge:
             return None
         return numpy.frombuffer(kept, dtype="uint64"), doc.vocab.strings
 
-    def _combine(self, doc: Doc, probs: dict[str, float], raised: frozenset[str] = frozenset()) -> None:
+    def _combine(self, doc: Doc, probs: dict[str, float], raised: dict[str, Passage] | None = None) -> None:
         persons = [m for m in found_in(doc, "repmon_mentions") if m.label_ in ("staff", "pupil")]
         ext = values(doc)
         rule_flags = list(ext.repmon_flags or [])
@@ -1306,7 +1354,9 @@ class ClassifierJudge:
             vetoed.add("threat")  # "I want to kill myself" is a disclosure (already critical), not a threat to others
         flags = flagging.with_classifier(rule_flags, probs, self.categories, SEVERITY_RANK, persons=persons,
                                          school_id=self.school_id, vetoed=vetoed, version=self.version,
-                                         read_by={c: self.context_version for c in raised})
+                                         read_by={c: self.context_version for c in raised or {}},
+                                         passages={c: p for c, p in (raised or {}).items() if p is not None},
+                                         text=text_of(doc))
         flags = flagging.yield_to_others(flags, self.categories)
         if any(not flagging.is_benign_pupil_flag(f) for f in flags):  # hostile now: naming a pupil is high
             flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]

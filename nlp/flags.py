@@ -374,7 +374,8 @@ def _sort(flags: list[dict[str, Any]], categories: dict[str, CategoryRule], seve
 
 def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], categories: dict[str, CategoryRule],
                     severity_rank: dict[str, int], *, persons: list[Found], school_id: str, vetoed: set[str],
-                    version: str, read_by: dict[str, str] | None = None) -> list[dict[str, Any]]:
+                    version: str, read_by: dict[str, str] | None = None,
+                    passages: dict[str, tuple[int, int]] | None = None, text: str = "") -> list[dict[str, Any]]:
     """Rule flags combined with a text classifier's probabilities (``nlp.textcat``).
 
     Rules decide first. For each category whose probability reaches its
@@ -392,7 +393,9 @@ def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], catego
       added when nobody is named.
 
     ``version`` names the classifier in each reason; ``read_by`` another one for
-    a category whose probability it gave (round 12: the context reader).
+    a category whose probability it gave (round 12: the context reader), and
+    ``passages`` the part of ``text`` it read that in (start and end offsets):
+    the flag's evidence, quoted in its reason.
     """
     out = [dict(f) for f in flags]
     have = {f["category"] for f in out}
@@ -425,9 +428,11 @@ def with_classifier(flags: list[dict[str, Any]], probs: dict[str, float], catego
             continue
         else:
             ref = school_id
+        passage = (passages or {}).get(category)
+        where = f" in {_quote(text[passage[0]:passage[1]])}" if passage is not None else ""
         out.append({"category": category, "score": round(min(0.99, p), 2),
-                    "reason": f"the text classifier reads it as {category} ({p:.2f}, {by}) {rule.link} {ref}",
-                    "ref": ref, "rules": ["textcat"], "evidence": []})
+                    "reason": f"the text classifier reads it as {category} ({p:.2f}, {by}){where} {rule.link} {ref}",
+                    "ref": ref, "rules": ["textcat"], "evidence": [list(passage)] if passage is not None else []})
         have.add(category)
     _sort(out, categories, severity_rank)
     return out

@@ -33,6 +33,24 @@ class Reader:
         return [dict(self.probs) for _ in texts]
 
 
+class PassageReader(Reader):
+    """A reader that sees a threat only in a text of at most three sentences that holds ``words`` (read whole, a long
+    post dilutes it)."""
+
+    def __init__(self, version: str, words: str) -> None:
+        super().__init__(version)
+        self.words = words
+
+    def predict(self, texts: list[str], batch_size: int = 128, **_: Any) -> list[dict[str, float]]:
+        self.read += texts
+        return [{**self.probs, "threat": 0.97 if self.words in t and t.count(".") <= 3 else 0.0} for t in texts]
+
+
+LONG = ("Lovely to see QE High in Carmarthen doing well in the league tables. The new sports hall is great. "
+        "Parking at pick-up is still a nightmare. Mr Beynon parks in the same spot every night. "
+        "He always leaves last. Anyway, well done to the choir.")
+
+
 @pytest.fixture(scope="module")
 def built(example_profile: Profile, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Both classifiers trained for one epoch on a tiny corpus by the training command."""
@@ -132,3 +150,20 @@ def test_the_categories_file_gives_the_cuts_and_other_categories_none() -> None:
     rules = load_categories(CATEGORIES_FILE)
     assert rules["threat"].context_min == 0.9 and rules["safeguarding"].context_min == 0.8
     assert all(rules[c].context_min > 1.0 for c in CATEGORIES if c not in ("threat", "safeguarding"))
+
+
+def test_in_a_long_post_it_reads_each_run_of_three_sentences_and_shows_where(example_profile: Profile,
+                                                                             built: Path) -> None:
+    context = PassageReader("textcat-context-test", "same spot every night")
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), LONG)
+    (flag,) = flags_of(result, "threat")
+    start, end = flag["evidence"][0]
+    assert LONG[start:end] == "Mr Beynon parks in the same spot every night."  # the sentence every run read it in
+    assert "(0.97, textcat-context-test) in 'Mr Beynon parks in the same spot every night'" in flag["reason"]
+    assert len(context.read) == 1 + 4  # the whole post, and the runs of sentences 1-3, 2-4, 3-5 and 4-6
+
+
+def test_a_short_post_is_read_whole_only(example_profile: Profile, built: Path) -> None:
+    context = PassageReader("textcat-context-test", "same spot every night")
+    _analyse(_with(example_profile, built, Reader("textcat-test"), context), "QE High, Carmarthen. Mr Beynon is in.")
+    assert len(context.read) == 1
