@@ -1133,6 +1133,11 @@ PROMOTED_BY_CLASSIFIER_MIN = 0.5
 #: star and that's generous ... he told his head of year that he would rather be dead ..."). Runs of one sentence
 #: found more on the held-out sets with many more false ones (101 of 106 with 17 false, against 99 with 5).
 CONTEXT_WINDOW = 3
+#: ... and a run of fewer words than this is not read on its own: the model reads short fragments wildly (a page's
+#: menu, "Parents Talk forum | SchoolRater", read as safeguarding at 0.94). On the held-out sets 10 to 20 words give
+#: 98 of 106 critical items with 5 false, 25 to 40 the same 98 with 4.
+CONTEXT_MIN_WORDS = 25
+_WORD = re.compile(r"\w+")
 #: A passage of a text as (start, end) character offsets; None for the whole text.
 Passage = tuple[int, int] | None
 
@@ -1299,7 +1304,8 @@ class ClassifierJudge:
     @staticmethod
     def _context_passages(doc: Doc) -> list[Passage]:
         """What the context reader reads of ``doc``: its text (None), and each run of ``CONTEXT_WINDOW`` sentences of
-        a longer one as (start, end) character offsets, only as far as the classifier reads (``TEXTCAT_MAX_CHARS``)."""
+        a longer one with at least ``CONTEXT_MIN_WORDS`` words, as (start, end) character offsets, only as far as the
+        classifier reads (``TEXTCAT_MAX_CHARS``)."""
         text = text_of(doc)
         starts = [s.start_char for s in doc.sents if s.start_char < TEXTCAT_MAX_CHARS] \
             if doc.has_annotation("SENT_START") else []
@@ -1311,7 +1317,8 @@ class ClassifierJudge:
             start, end = starts[k], ends[k + CONTEXT_WINDOW - 1]
             while end > start and text[end - 1].isspace():
                 end -= 1
-            passages.append((start, end))
+            if len(_WORD.findall(text, start, end)) >= CONTEXT_MIN_WORDS:
+                passages.append((start, end))
         return passages
 
     def _predict(self, docs: list[Doc], batch_size: int = 128) -> list[dict[str, float]]:

@@ -46,9 +46,12 @@ class PassageReader(Reader):
         return [{**self.probs, "threat": 0.97 if self.words in t and t.count(".") <= 3 else 0.0} for t in texts]
 
 
-LONG = ("Lovely to see QE High in Carmarthen doing well in the league tables. The new sports hall is great. "
-        "Parking at pick-up is still a nightmare. Mr Beynon parks in the same spot every night. "
-        "He always leaves last. Anyway, well done to the choir.")
+LONG = ("Lovely to see QE High in Carmarthen doing so well in the league tables again this year. "
+        "The new sports hall is great and the kids love the climbing wall. "
+        "Parking at pick-up is still a nightmare though, with cars on the pavement every day. "
+        "Mr Beynon parks in the same spot every night after everyone else has gone home. "
+        "He always leaves last, usually well after six o'clock. "
+        "Anyway, well done to the choir for a wonderful concert on Friday.")
 
 
 @pytest.fixture(scope="module")
@@ -158,8 +161,10 @@ def test_in_a_long_post_it_reads_each_run_of_three_sentences_and_shows_where(exa
     result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), LONG)
     (flag,) = flags_of(result, "threat")
     start, end = flag["evidence"][0]
-    assert LONG[start:end] == "Mr Beynon parks in the same spot every night."  # the sentence every run read it in
-    assert "(0.97, textcat-context-test) in 'Mr Beynon parks in the same spot every night'" in flag["reason"]
+    assert LONG[start:end] == ("Mr Beynon parks in the same spot every night after everyone else has gone "
+                               "home.")  # the sentence every run read it in
+    assert "(0.97, textcat-context-test) in 'Mr Beynon parks in the same spot every night after everyone" \
+        in flag["reason"]
     assert len(context.read) == 1 + 4  # the whole post, and the runs of sentences 1-3, 2-4, 3-5 and 4-6
 
 
@@ -167,3 +172,10 @@ def test_a_short_post_is_read_whole_only(example_profile: Profile, built: Path) 
     context = PassageReader("textcat-context-test", "same spot every night")
     _analyse(_with(example_profile, built, Reader("textcat-test"), context), "QE High, Carmarthen. Mr Beynon is in.")
     assert len(context.read) == 1
+
+
+def test_runs_of_short_lines_are_not_read_on_their_own(example_profile: Profile, built: Path) -> None:
+    context = PassageReader("textcat-context-test", "same spot every night")
+    menu = "QE High, Carmarthen\n|\nNews\n|\nParents forum\n|\nReviews\nMr Beynon parks in the same spot every night."
+    _analyse(_with(example_profile, built, Reader("textcat-test"), context), menu)
+    assert context.read == [menu]
