@@ -126,7 +126,8 @@ class Analyser:
 
     ``base_model``: an installed spaCy package to run first (never needed).
     ``textcat``: use the trained text classifier when one has been built
-    (``textcat_path``, "" = ``nlp/model/textcat``); without one the rules work
+    (``textcat_path``, "" = ``nlp/model/textcat``), and its context reader
+    beside it (``<textcat_path>-context``); without one the rules work
     alone. :attr:`version` names the rules and the classifier behind each result.
     """
 

@@ -1248,9 +1248,8 @@ class ClassifierJudge:
 
     def __call__(self, doc: Doc) -> Doc:
         if self._wanted(doc):
-            probs = self._predict([doc])
-            for probs_of, raised in zip(*self._read_context([doc], probs)):
-                self._combine(doc, probs_of, raised)
+            probs, raised = self._read_context([doc], self._predict([doc]))
+            self._combine(doc, probs[0], raised[0])
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -1390,8 +1389,11 @@ def make_textcat(nlp: Language, name: str, terms: dict[str, Any], model_path: st
     relevant items, and never on the school's own site. Changes
     ``doc._.repmon_flags``; each flag it adds or confirms names the
     classifier and its probability in ``reason`` and has ``"textcat"`` in
-    ``rules``. Needs: ``repmon_flags``. Config: ``terms``, ``model_path``,
-    ``patterns_dir``, ``categories_file``.
+    ``rules``. Also loads the classifier's context reader, when one was built
+    beside it (``nlp.textcat.context_dir``), and reads it only for relevant
+    items nothing has made critical (``_read_context``). Needs:
+    ``repmon_flags``. Config: ``terms``, ``model_path``, ``patterns_dir``,
+    ``categories_file``.
     """
     from nlp.textcat import context_dir, load_classifier
 

@@ -22,10 +22,11 @@ The model (``ARCHITECTURE``, :func:`build_word_forms_bow`) is linear over
 hashed words, word pairs and word beginnings and endings: about 15 us a
 short text on top of the tokenizer.
 
-The context reader (round 12, :data:`CONTEXT_VERSION`) is a second model of
-this kind, saved at :func:`context_dir` and loaded with the same
-``load_classifier``; the analyser reads it only for relevant items nothing
-has made critical yet.
+The context reader (round 12, :data:`CONTEXT_VERSION`) is a second
+classifier with the same interface but another model (spaCy's
+``TextCatEnsemble.v2``, read through the spaCy pipeline), saved at
+:func:`context_dir` and loaded with the same ``load_classifier``; the
+analyser reads it only for relevant items nothing has made critical yet.
 
 Building them: ``.venv/bin/python -m nlp.train`` (see :mod:`nlp.train` and
 docs/analysis.md, "Text classifier").
