@@ -1137,7 +1137,16 @@ CONTEXT_WINDOW = 3
 #: menu, "Parents Talk forum | SchoolRater", read as safeguarding at 0.94). On the held-out sets 10 to 20 words give
 #: 98 of 106 critical items with 5 false, 25 to 40 the same 98 with 4.
 CONTEXT_MIN_WORDS = 25
+#: (round 13) ... and it reads no passage that is a page's furniture: at least ``LISTING_MIN_LINES`` lines (split at
+#: line breaks and "|"), at least half of them of fewer than ``LISTING_LINE_WORDS`` words (a menu, a list of thread
+#: titles or schools). The model has seen posts, not pages: a forum's index ("Tywi Valley Gazette | News | Parents Talk
+#: forum | SchoolRater ...") read whole as safeguarding at 0.93. No post in the gold sets is made like that. A line
+#: that opens with a speaker and a colon ("[16:21] K: bring it") is a message of a retyped chat, never furniture.
+LISTING_MIN_LINES = 4
+LISTING_LINE_WORDS = 4
 _WORD = re.compile(r"\w+")
+_LINE_BREAK = re.compile(r"[\n|]")
+_SPEAKER = re.compile(r"^\W*(?:\[[^\]\n]{1,20}\]\s*)?[^\W\d][\w .'-]{0,30}:\s")
 #: A passage of a text as (start, end) character offsets; None for the whole text.
 Passage = tuple[int, int] | None
 
@@ -1186,6 +1195,16 @@ def make_flags(nlp: Language, name: str, terms: dict[str, Any], patterns_dir: st
     and the rule file names.
     """
     return FlagMaker(nlp, _need_terms(terms, name), patterns_dir, cue_files, categories_file, modifiers_file, pii_file)
+
+
+def is_listing(text: str) -> bool:
+    """(round 13) ``text`` is a page's menu or a list of links and titles rather than something written: at least
+    ``LISTING_MIN_LINES`` lines with words, half of them or more of fewer than ``LISTING_LINE_WORDS`` words and not
+    a chat's message ("K: ye")."""
+    lines = [(len(_WORD.findall(line)), bool(_SPEAKER.match(line))) for line in _LINE_BREAK.split(text)]
+    lines = [(n, message) for n, message in lines if n]
+    short = sum(n < LISTING_LINE_WORDS and not message for n, message in lines)
+    return len(lines) >= LISTING_MIN_LINES and 2 * short >= len(lines)
 
 
 def _shared(passages: list[tuple[int, int]], best: Passage) -> Passage:
@@ -1293,8 +1312,8 @@ class ClassifierJudge:
                     reached.setdefault((i, c), []).append(passage)
         out = list(probs)
         for i in todo:
-            up = {c: best[(i, c)] for c in self.raised_by_context
-                  if best[(i, c)][0] >= self.categories[c].context_min and best[(i, c)][0] > probs[i].get(c, 0.0)}
+            up = {c: best[(i, c)] for c in self.raised_by_context if (i, c) in best
+                  and best[(i, c)][0] >= self.categories[c].context_min and best[(i, c)][0] > probs[i].get(c, 0.0)}
             if up:
                 out[i] = {**probs[i], **{c: p for c, (p, _) in up.items()}}
                 raised[i] = {c: _shared(reached.get((i, c), []), passage) for c, (_, passage) in up.items()}
@@ -1304,19 +1323,19 @@ class ClassifierJudge:
     def _context_passages(doc: Doc) -> list[Passage]:
         """What the context reader reads of ``doc``: its text (None), and each run of ``CONTEXT_WINDOW`` sentences of
         a longer one with at least ``CONTEXT_MIN_WORDS`` words, as (start, end) character offsets, only as far as the
-        classifier reads (``TEXTCAT_MAX_CHARS``)."""
+        classifier reads (``TEXTCAT_MAX_CHARS``); none that is a menu or a list (:func:`is_listing`)."""
         text = text_of(doc)
+        passages: list[Passage] = [] if is_listing(text[:TEXTCAT_MAX_CHARS]) else [None]
         starts = [s.start_char for s in doc.sents if s.start_char < TEXTCAT_MAX_CHARS] \
             if doc.has_annotation("SENT_START") else []
         if len(starts) < CONTEXT_WINDOW:
-            return [None]
+            return passages
         ends = starts[1:] + [min(len(text), TEXTCAT_MAX_CHARS)]
-        passages: list[Passage] = [None]
         for k in range(len(starts) - CONTEXT_WINDOW + 1):
             start, end = starts[k], ends[k + CONTEXT_WINDOW - 1]
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if len(_WORD.findall(text, start, end)) >= CONTEXT_MIN_WORDS:
+            if len(_WORD.findall(text, start, end)) >= CONTEXT_MIN_WORDS and not is_listing(text[start:end]):
                 passages.append((start, end))
         return passages
 

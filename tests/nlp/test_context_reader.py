@@ -174,8 +174,32 @@ def test_a_short_post_is_read_whole_only(example_profile: Profile, built: Path) 
     assert len(context.read) == 1
 
 
-def test_runs_of_short_lines_are_not_read_on_their_own(example_profile: Profile, built: Path) -> None:
+def test_runs_of_short_sentences_are_not_read_on_their_own(example_profile: Profile, built: Path) -> None:
     context = PassageReader("textcat-context-test", "same spot every night")
-    menu = "QE High, Carmarthen\n|\nNews\n|\nParents forum\n|\nReviews\nMr Beynon parks in the same spot every night."
-    _analyse(_with(example_profile, built, Reader("textcat-test"), context), menu)
-    assert context.read == [menu]
+    short = "QE High, Carmarthen. News. Parents forum. Reviews. Mr Beynon parks in the same spot every night."
+    _analyse(_with(example_profile, built, Reader("textcat-test"), context), short)
+    assert context.read == [short]
+
+
+MENU = "Tywi Valley Gazette\n|\nNews\n|\nParents forum\n|\nReviews\n"
+
+
+def test_a_page_of_menus_and_titles_is_not_read(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", threat=0.99, safeguarding=0.99)
+    index = MENU + "Parents forum: Carmarthenshire\nQE High - anyone else's kid being picked on?\nMr Beynon's car park\nUniform"
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), index)
+    assert result["relevant"] and context.read == [] and result["severity"] != "critical"
+
+
+def test_on_a_page_with_a_menu_it_reads_the_runs_of_sentences_below_it(example_profile: Profile, built: Path) -> None:
+    context = PassageReader("textcat-context-test", "same spot every night")
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), MENU + LONG)
+    assert [f["ref"] for f in flags_of(result, "threat")] == ["staff-004"]
+    assert context.read and not any(text.startswith("Tywi Valley Gazette") for text in context.read)
+
+
+def test_a_retyped_chat_of_short_messages_is_read(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", threat=0.95)
+    chat = "QE High, Carmarthen yr 9 gc\nJ: u seen Mr Beynon\nK: ye\nJ: friday then\nK: bring it"
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), chat)
+    assert context.read == [chat] and result["severity"] == "critical"
