@@ -86,7 +86,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v10.jsonl", "cues-safeguarding-v10.jsonl", "cues-defamatory-v10.jsonl",
              "cues-harassment-v10.jsonl",
              "cues-threat-v11.jsonl", "cues-safeguarding-v11.jsonl", "cues-defamatory-v11.jsonl",
-             "cues-harassment-v11.jsonl", "cues-disrepute-v11.jsonl"]
+             "cues-harassment-v11.jsonl", "cues-disrepute-v11.jsonl",
+             "cues-threat-v12.jsonl", "cues-safeguarding-v12.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -96,7 +97,7 @@ STAFF_ROLE_WORDS = frozenset({"teacher", "teachers", "head", "headteacher", "hea
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v11.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v11.jsonl"
+PARTS_FILE = "parts-v12.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -151,7 +152,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v9.jsonl"
-MODIFIERS_FILE = "modifiers-v11.jsonl"
+MODIFIERS_FILE = "modifiers-v12.jsonl"
 PII_FILE = "pii-v2.jsonl"
 NOT_SCHOOL_FILE = "not-school-v5.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
