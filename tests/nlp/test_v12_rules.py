@@ -69,6 +69,12 @@ def test_an_online_safety_evening_that_went_through_sextortion_is_not_a_disclosu
     assert "safeguarding" not in categories(result)
 
 
+def test_a_parent_whose_son_went_through_sextortion_is_still_a_disclosure(analyse: Analyse) -> None:
+    result = analyse("My son in year 9 at QE went through sextortion last month, someone has his pictures and is still "
+                     "messaging him for money.")
+    assert result["severity"] == "critical"
+
+
 def test_a_knife_crime_awareness_day_is_not_a_threat(powhs: Analyser) -> None:
     result = _powhs(powhs, "PoW High held a knife crime awareness day, police told pupils about the dangers of carrying "
                            "knives and county lines exploitation.")
