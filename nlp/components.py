@@ -87,7 +87,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-harassment-v10.jsonl",
              "cues-threat-v11.jsonl", "cues-safeguarding-v11.jsonl", "cues-defamatory-v11.jsonl",
              "cues-harassment-v11.jsonl", "cues-disrepute-v11.jsonl",
-             "cues-threat-v12.jsonl", "cues-safeguarding-v12.jsonl"]
+             "cues-threat-v12.jsonl", "cues-safeguarding-v12.jsonl",
+             "cues-threat-v13.jsonl", "cues-safeguarding-v13.jsonl", "cues-harassment-v13.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -97,7 +98,7 @@ STAFF_ROLE_WORDS = frozenset({"teacher", "teachers", "head", "headteacher", "hea
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v11.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v12.jsonl"
+PARTS_FILE = "parts-v13.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -1102,8 +1103,9 @@ class FlagMaker(BatchedPipe):
         ctx = flagging.build_context(doc, found_in(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
                                      denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],
                                      events=found["EVENT"], has_pii=bool(pii), condemns=found["CONDEMN"])
-        cues = flagging.cues_from_rules(ctx, found_in(doc, "repmon_cues"), self.rules, self.categories)
-        cues += flagging.identifying_cues(ctx, pii, self.pii, name_pupils=False)
+        exposing = flagging.identifying_cues(ctx, pii, self.pii, name_pupils=False)
+        ctx.exposed = [c.ref for c in exposing]  # (v13) whom a call to go after someone is aimed at ("Go ask him")
+        cues = flagging.cues_from_rules(ctx, found_in(doc, "repmon_cues"), self.rules, self.categories) + exposing
         if flagging.any_flag(cues, self.categories):  # hostile or exposing: naming a pupil is high
             cues += flagging.identifying_cues(ctx, [], self.pii, name_pupils=True)
             flags = flagging.yield_to_others(flagging.combine(cues, self.categories, SEVERITY_RANK), self.categories)

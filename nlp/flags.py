@@ -10,7 +10,10 @@ target the category needs (``categories-v1.jsonl``, field ``target``):
 - the school, when the category allows it: ``person_or_school`` when the
   sentence names the school or has a ``school_ref`` word ("the school",
   "the head"); ``any`` and ``pupil_or_school`` fall back to the school
-  anyway; ``school`` always targets the school.
+  anyway; ``school`` always targets the school; (v13) ``exposed``, for a
+  call to go after someone far from the name ("... Lives at 14 Heol y
+  Felin. His number's ... Go ask him yourselves."), falls back to the person
+  whose personal details the text exposes, or the only person it names.
 
 The cue's score is then lowered for hedgeable categories by an opinion
 marker in its sentence (x hedge_factor) or a question (x question_factor),
@@ -82,6 +85,7 @@ class _Context:
     quoted_tokens: set[int] = field(default_factory=set)           # v7: tokens inside quotation marks
     condemn_sents: set[int] = field(default_factory=set)           # v7: sentences condemning what they quote
     condemn_tokens: set[int] = field(default_factory=set)          # v7: the condemning words themselves
+    exposed: list[str] = field(default_factory=list)               # v13: refs whose personal details the text exposes
 
     def sent_of(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
@@ -196,8 +200,14 @@ FRAGMENT_WORDS = 4
 def _fragment(ctx: _Context, sent: int) -> bool:
     start = ctx.sent_starts[sent]
     end = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.doc)
-    words = sum(1 for t in ctx.doc[start:end] if t.is_alpha)
+    words = sum(1 for t in ctx.doc[start:end] if t.is_alpha or _masked_word(t.text))
     return 0 < words <= FRAGMENT_WORDS
+
+
+def _masked_word(text: str) -> bool:
+    """(v13) A word with letters masked by symbols or digits ("Sl*g", "n0nce") counts as a word of a fragment."""
+    return not text.startswith(("#", "@")) and sum(c.isalpha() for c in text) >= 2 \
+        and any(c in "*@!$" or c.isdigit() for c in text)
 
 
 def target_of(ctx: _Context, cue: Found, mode: str) -> str | None:
@@ -211,6 +221,9 @@ def target_of(ctx: _Context, cue: Found, mode: str) -> str | None:
         return person.kb_id_
     if mode == "any":
         return ctx.school_id
+    if mode == "exposed":  # (v13) a call to go after someone: the person whose details are posted, or the only one named
+        named = {p.kb_id_ for p in ctx.persons}
+        return ctx.exposed[-1] if ctx.exposed else next(iter(named)) if len(named) == 1 else None
     if mode == "person_or_school" and ctx.sent_of(cue.start) in ctx.school_sents:
         return ctx.school_id
     return None
