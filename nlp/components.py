@@ -152,7 +152,7 @@ WELSH_THE = frozenset({"y", "yr"})
 WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
-CATEGORIES_FILE = "categories-v9.jsonl"
+CATEGORIES_FILE = "categories-v10.jsonl"
 MODIFIERS_FILE = "modifiers-v12.jsonl"
 PII_FILE = "pii-v2.jsonl"
 NOT_SCHOOL_FILE = "not-school-v5.jsonl"
@@ -1228,7 +1228,7 @@ class ClassifierJudge:
         self.school_id = terms["school"]["id"]
         self.classifier = classifier
         #: (round 12) the context reader (nlp.textcat.CONTEXT_VERSION), read only where nothing has made an item
-        #: critical
+        #: critical; it raises the categories with a ``context_min`` (threat, safeguarding; v13: harassment)
         self.context = context if classifier is not None else None
         # what a text must not hold for the classifier to read the NORMs the pipeline's tokenizer made of it, or None
         # when it must tokenize every text itself (nlp.textcat.Classifier.tokenizes_as)

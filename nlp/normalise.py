@@ -361,6 +361,11 @@ class NameNormaliser:
                 span = doc.char_span(m.start(), m.end())
                 if span is not None:
                     spans.append((span, word))
+        # (v13) words spaced out are set apart by two spaces ("m i s s  j e n k i n s"): the space between them
+        # (a token of its own) goes into the first, so that a title is still next to the name
+        spans = [(doc[span.start:span.end + 1], word)
+                 if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1 and doc[span.end].is_space
+                 else (span, word) for k, (span, word) in enumerate(spans)]
         if spans:
             with doc.retokenize() as retokenizer:
                 for span, word in spans:

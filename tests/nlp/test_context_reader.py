@@ -1,6 +1,6 @@
 """(Classifier round 12) The context reader: a second text classifier, read only for a relevant item that neither the rules nor the
-linear classifier have made critical, and only able to raise a critical category (``context_min`` in
-categories-v9.jsonl)."""
+linear classifier have made critical, and only able to raise a critical category or (rules v13) harassment
+(``context_min`` in categories-v10.jsonl)."""
 
 from __future__ import annotations
 
@@ -109,10 +109,30 @@ def test_below_its_cut_it_adds_nothing(example_profile: Profile, built: Path) ->
     assert context.read and result["severity"] != "critical"
 
 
-def test_it_never_adds_a_category_that_is_not_critical(example_profile: Profile, built: Path) -> None:
-    context = Reader("textcat-context-test", defamatory=0.99, harassment=0.99, disrepute=0.99)
+def test_it_never_adds_defamation_or_disrepute(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", defamatory=0.99, disrepute=0.99, identifying=0.99)
     result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), "Mr Beynon at QEHS." + AT)
     assert context.read and categories(result) == set()
+
+
+def test_it_raises_harassment_of_the_person_named(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", harassment=0.93)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context),
+                      "Kev: Mr Beynon didn't turn up again.\nAnna: harsh\nKev: someone has to say it" + AT)
+    assert [f["ref"] for f in flags_of(result, "harassment")] == ["staff-004"]
+    assert "0.93, textcat-context-test" in flags_of(result, "harassment")[0]["reason"]
+
+
+def test_below_its_cut_it_adds_no_harassment(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", harassment=0.85)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), "Mr Beynon at QEHS." + AT)
+    assert context.read and "harassment" not in categories(result)
+
+
+def test_it_adds_no_harassment_when_nobody_is_named(example_profile: Profile, built: Path) -> None:
+    context = Reader("textcat-context-test", harassment=0.99)
+    result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), "The parking at QEHS." + AT)
+    assert context.read and "harassment" not in categories(result)
 
 
 def test_it_is_not_read_when_a_rule_already_made_the_item_critical(example_profile: Profile, built: Path) -> None:
@@ -152,7 +172,8 @@ def test_batched_analysis_reads_it_the_same_way(example_profile: Profile, built:
 def test_the_categories_file_gives_the_cuts_and_other_categories_none() -> None:
     rules = load_categories(CATEGORIES_FILE)
     assert rules["threat"].context_min == 0.9 and rules["safeguarding"].context_min == 0.8
-    assert all(rules[c].context_min > 1.0 for c in CATEGORIES if c not in ("threat", "safeguarding"))
+    assert rules["harassment"].context_min == 0.9
+    assert all(rules[c].context_min > 1.0 for c in CATEGORIES if c not in ("threat", "safeguarding", "harassment"))
 
 
 def test_in_a_long_post_it_reads_each_run_of_three_sentences_and_shows_where(example_profile: Profile,

@@ -4,7 +4,7 @@ The texts are new; none is a gold item. The rules alone (the classifier is left 
 from __future__ import annotations
 
 from nlp.analyse import Analyser
-from tests.nlp.helpers import Analyse, categories, flags_of
+from tests.nlp.helpers import Analyse, categories, flags_of, refs
 
 
 def _powhs(powhs: Analyser, text: str) -> dict:
@@ -111,4 +111,57 @@ def test_a_man_trying_to_get_children_into_his_van_in_welsh_is_safeguarding(powh
 def test_pupils_helped_into_the_trip_coach_is_not_safeguarding(analyse: Analyse) -> None:
     result = analyse("QEHS year 7 trip: a man from the coach company will help the children get into the van "
                      "with their bags at 8am")
+    assert "safeguarding" not in categories(result)
+
+
+# -- (round 2, indep30 opened) names written apart and in campaign hashtags --
+
+def test_a_title_and_surname_spelt_out_letter_by_letter_name_the_teacher(analyse: Analyse) -> None:
+    result = analyse("m i s s  j e n k i n s is a dried-up old spinster. no man would go near her 😂 #qehs")
+    assert refs(result, "staff") == ["staff-005"]
+
+
+def test_a_campaign_hashtag_with_the_surname_alone_names_the_teacher(analyse: Analyse) -> None:
+    result = analyse("good riddance, hope his new school knows what they're getting 🤮 #byebyebeynon #qehs")
+    assert refs(result, "staff") == ["staff-004"]
+
+
+def test_a_campaign_hashtag_with_the_surname_alone_and_no_school_is_not_about_the_school(analyse: Analyse) -> None:
+    result = analyse("#ReesOut what a shambles of a selection for the Wales game tonight")
+    assert not result["relevant"]
+
+
+# -- (round 2) pupils given drink, staff alone with pupils --
+
+def test_a_pupils_drink_spiked_at_the_prom_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High prom last night: my daughter says his drink was spiked and the lad was left "
+                           "on the toilet floor for an hour")
+    assert result["severity"] == "critical" and "safeguarding" in categories(result)
+
+
+def test_a_talk_on_spiked_drinks_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High sixth form had a talk about how to tell if your drink was spiked, "
+                           "before prom season")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_caught_with_a_pupil_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Real reason Mr Beynon left QEHS mid-term: he was caught with a Year 10 girl in the PE office.")
+    assert result["severity"] == "critical" and "safeguarding" in categories(result)
+
+
+def test_a_teacher_who_caught_a_pupil_with_a_vape_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon caught a Year 10 with a vape in the QEHS changing rooms, detention all week")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_keeping_boys_behind_with_the_door_locked_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("I was at QEHS years ago. Mr Rees used to keep certain boys behind after detention and lock "
+                     "the door. I wasn't the only one.")
+    assert result["severity"] == "critical" and "safeguarding" in categories(result)
+
+
+def test_a_teacher_keeping_boys_behind_to_tidy_up_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr Rees used to keep certain boys behind after detention at QEHS to stack the chairs, "
+                     "fair enough")
     assert "safeguarding" not in categories(result)
