@@ -153,7 +153,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
-MODIFIERS_FILE = "modifiers-v12.jsonl"
+MODIFIERS_FILE = "modifiers-v13.jsonl"
 PII_FILE = "pii-v2.jsonl"
 NOT_SCHOOL_FILE = "not-school-v5.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
@@ -1085,6 +1085,8 @@ class FlagMaker(BatchedPipe):
             self.modifiers.add("CONDEMN", _phrase_docs(nlp, list(self.settings.condemns)))
         if self.settings.not_denials:
             self.modifiers.add("NOT_DENIAL", _phrase_docs(nlp, list(self.settings.not_denials)))
+        if self.settings.not_events:
+            self.modifiers.add("NOT_EVENT", _phrase_docs(nlp, list(self.settings.not_events)))
 
     def __call__(self, doc: Doc) -> Doc:
         ext = values(doc)
@@ -1093,12 +1095,15 @@ class FlagMaker(BatchedPipe):
             ext.repmon_flags = []
             return doc
         found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": [], "CONDEMN": [],
-                                        "NOT_DENIAL": []}
+                                        "NOT_DENIAL": [], "NOT_EVENT": []}
         for match_id, s, e in self.modifiers(doc):
             found[doc.vocab.strings[match_id]].append(Span(doc, s, e))
         if found["NOT_DENIAL"]:  # (v7) "wedi dweud celwydd wrth y cyngor": "celwydd" here is the allegation, no denial
             inside = {i for span in found["NOT_DENIAL"] for i in range(span.start, span.end)}
             found["DENIAL"] = [d for d in found["DENIAL"] if not all(i in inside for i in range(d.start, d.end))]
+        if found["NOT_EVENT"]:  # (v13) "nobody's allowed to talk about it: he was caught with ...": no talk
+            inside = {i for span in found["NOT_EVENT"] for i in range(span.start, span.end)}
+            found["EVENT"] = [e for e in found["EVENT"] if not all(i in inside for i in range(e.start, e.end))]
         pii = found_in(doc, "repmon_pii")
         ctx = flagging.build_context(doc, found_in(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
                                      denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],

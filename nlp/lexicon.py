@@ -208,6 +208,7 @@ class Settings:
     events: tuple[str, ...] = ()        # v5: a talk, training or evening on a topic ("talk for parents on grooming")
     condemns: tuple[str, ...] = ()      # v7: words that condemn what a post quotes ("disgusting", "isn't banter")
     not_denials: tuple[str, ...] = ()   # v7: phrases in which a denial word denies nothing ("wedi dweud celwydd")
+    not_events: tuple[str, ...] = ()    # v13: phrases in which an event word is no talk ("nobody's allowed to talk about it")
     offices: frozenset[str] = frozenset()  # v10: words just before a phone number that make it an office's ("reception")
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -250,6 +251,7 @@ def load_settings(name: str, directory: str = "") -> Settings:
     events: list[str] = []
     condemns: list[str] = []
     not_denials: list[str] = []
+    not_events: list[str] = []
     offices: set[str] = set()
     numbers: dict[str, Any] = {}
     for number, row in read_jsonl(name, directory):
@@ -278,13 +280,16 @@ def load_settings(name: str, directory: str = "") -> Settings:
             condemns.extend(_need(name, number, row, "phrases", list))
         elif kind == "not_denial":
             not_denials.extend(_need(name, number, row, "phrases", list))
+        elif kind == "not_event":
+            not_events.extend(_need(name, number, row, "phrases", list))
         elif kind == "office":
             offices.update(w.lower() for w in _need(name, number, row, "words", list))
         elif kind == "settings":
             numbers.update({k: v for k, v in row.items() if k != "kind"})
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
-                                   "use hedge, negation, pronoun, school_ref, denial, not_denial, idiom, report, event, condemn, complaint, "
+                                   "use hedge, negation, pronoun, school_ref, denial, not_denial, idiom, report, event, not_event, condemn, "
+                                   "complaint, "
                                    "praise, office or "
                                    "settings.")
     known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
@@ -292,7 +297,8 @@ def load_settings(name: str, directory: str = "") -> Settings:
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
                     denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports),
                     complaints=frozenset(complaints), praise=frozenset(praise), events=tuple(events),
-                    condemns=tuple(condemns), not_denials=tuple(not_denials), offices=frozenset(offices), extra=numbers,
+                    condemns=tuple(condemns), not_denials=tuple(not_denials), not_events=tuple(not_events),
+                    offices=frozenset(offices), extra=numbers,
                     **known)
 
 

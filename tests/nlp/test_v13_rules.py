@@ -165,3 +165,17 @@ def test_a_teacher_keeping_boys_behind_to_tidy_up_is_not_safeguarding(analyse: A
     result = analyse("Mr Rees used to keep certain boys behind after detention at QEHS to stack the chairs, "
                      "fair enough")
     assert "safeguarding" not in categories(result)
+
+
+# -- (round 2) "not allowed to talk about it" is no talk --
+
+def test_a_teacher_caught_with_a_pupil_that_nobody_may_talk_about_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon left QEHS mid-term and nobody's allowed to talk about it: he was caught with a Year 10 "
+                     "girl in the PE office.")
+    assert result["severity"] == "critical" and "safeguarding" in categories(result)
+
+
+def test_a_talk_about_staff_caught_with_pupils_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("QEHS governors had a talk about safer recruitment: what happens if a member of staff is caught "
+                     "with a pupil alone, said Mr Rees.")
+    assert "safeguarding" not in categories(result)
