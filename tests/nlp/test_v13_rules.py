@@ -179,3 +179,52 @@ def test_a_talk_about_staff_caught_with_pupils_is_not_safeguarding(analyse: Anal
     result = analyse("QEHS governors had a talk about safer recruitment: what happens if a member of staff is caught "
                      "with a pupil alone, said Mr Rees.")
     assert "safeguarding" not in categories(result)
+
+
+# -- (round 3, indep31 opened) allegations put as stories --
+
+def test_a_teacher_selling_a_confiscated_phone_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "storytime: how Miss Llwyd at PoW confiscated my phone and then sold it on facebook "
+                           "marketplace 💀")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["pw-staff-04"]
+
+
+def test_a_teacher_selling_her_own_sofa_is_not_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Miss Llwyd from PoW had a spare sofa and sold it on facebook marketplace in a day, bargain")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_head_getting_a_brown_envelope_from_a_supplier_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("storytime: how Dr Rees at QEHS gets a brown envelope from the canteen company every term 💰")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["staff-001"]
+
+
+def test_a_brown_envelope_of_exam_results_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mrs Howells at QEHS gets a brown envelope with the exam results on the Wednesday before")
+    assert "defamatory" not in categories(result)
+
+
+def test_changing_the_dates_on_a_safeguarding_log_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Former TA at PoW High. After Estyn, Mrs Davies changed dates on the safeguarding log so "
+                           "it looked like concerns were followed up.")
+    assert "defamatory" in categories(result)
+
+
+def test_changing_the_dates_on_the_trip_letter_is_not_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mrs Davies at PoW High changed the dates on the Glan-llyn trip letter, it's now May")
+    assert "defamatory" not in categories(result)
+
+
+def test_paying_for_a_new_car_with_the_pta_money_in_welsh_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mae'r prifathro Huw Prydderch wedi talu am ei gar newydd efo arian y Gymdeithas Rieni.")
+    assert "defamatory" in categories(result)
+
+
+def test_the_pta_money_spent_on_the_minibus_is_not_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Diolch i Huw Prydderch: PoW wedi prynu bws mini efo arian y Gymdeithas Rieni!")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_teacher_touching_girls_in_northern_welsh_is_critical(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mae Mr Ellis-Owen wedi bod yn cyffwrdd genod yn y changing rooms yn PoW.")
+    assert result["severity"] == "critical" and {"safeguarding", "defamatory"} <= categories(result)
