@@ -288,10 +288,8 @@ def load_settings(name: str, directory: str = "") -> Settings:
             numbers.update({k: v for k, v in row.items() if k != "kind"})
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
-                                   "use hedge, negation, pronoun, school_ref, denial, not_denial, idiom, report, event, not_event, condemn, "
-                                   "complaint, "
-                                   "praise, office or "
-                                   "settings.")
+                                   "use hedge, negation, pronoun, school_ref, denial, not_denial, idiom, report, event, not_event, "
+                                   "condemn, complaint, praise, office or settings.")
     known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
                                          "pii_window", "denial_factor") if k in numbers}
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
