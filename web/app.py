@@ -9,6 +9,7 @@ waitress on ``web.host``:``web.port`` in a thread that stops cleanly;
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from pathlib import Path
@@ -119,7 +120,19 @@ class WebServer:
 
         server = self._server
         if self._thread is not None and self._thread.is_alive():
-            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+            try:
+                server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+            except OSError as exc:  # the wake-up pipe was closed under the server: end its loop from here
+                log.warning("the web server's wake-up pipe is gone (%s); closing its sockets from this thread", exc)
+                held = list(server._map.values())
+                server._map.clear()  # the loop ends at its next turn, within asyncore_loop_timeout
+                for dispatcher in held:
+                    with contextlib.suppress(OSError):
+                        dispatcher.close()
+                    left = getattr(dispatcher, "socket", None)  # a trigger that failed to close keeps a copy
+                    if left is not None:
+                        with contextlib.suppress(OSError):
+                            left.close()
             self._thread.join(10)
         else:
             server.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import io
+import os
 import threading
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -350,5 +351,19 @@ def test_the_server_serves_on_loopback_and_stops(web_settings: Settings, seeded:
     with WebServer(web_settings, port=0) as server:
         with urllib.request.urlopen(server.url + "/login", timeout=10) as response:
             assert response.status == 200 and b"Log in" in response.read()
+    with pytest.raises(OSError):
+        urllib.request.urlopen(server.url + "/login", timeout=2)
+
+
+def test_the_server_stops_even_when_its_wake_up_pipe_was_closed_under_it(web_settings: Settings,
+                                                                          seeded: Seeded) -> None:
+    from web import WebServer
+
+    server = WebServer(web_settings, port=0).start()
+    with urllib.request.urlopen(server.url + "/login", timeout=10) as response:
+        assert response.status == 200
+    os.close(server._server.trigger.trigger)  # what a stray close elsewhere in the process would do
+    server.stop()
+    assert server._thread is not None and not server._thread.is_alive()
     with pytest.raises(OSError):
         urllib.request.urlopen(server.url + "/login", timeout=2)
