@@ -89,7 +89,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-harassment-v11.jsonl", "cues-disrepute-v11.jsonl",
              "cues-threat-v12.jsonl", "cues-safeguarding-v12.jsonl",
              "cues-threat-v13.jsonl", "cues-safeguarding-v13.jsonl", "cues-harassment-v13.jsonl",
-             "cues-defamatory-v13.jsonl"]
+             "cues-defamatory-v13.jsonl",
+             "cues-safeguarding-v14.jsonl", "cues-defamatory-v14.jsonl", "cues-harassment-v14.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -99,7 +100,7 @@ STAFF_ROLE_WORDS = frozenset({"teacher", "teachers", "head", "headteacher", "hea
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v11.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v13.jsonl"
+PARTS_FILE = "parts-v14.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)

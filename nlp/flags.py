@@ -279,7 +279,7 @@ def cues_from_rules(ctx: _Context, spans: list[Found], rules: dict[str, CueRule]
         sent = ctx.sent_of(span.start)
         if category.hedgeable and sent in ctx.hedge_sents:
             score *= ctx.settings.hedge_factor
-        if category.hedgeable and sent in ctx.question_sents:
+        if category.hedgeable and sent in ctx.question_sents and not rule.asks:
             score *= ctx.settings.question_factor
         if category.reportable and sent in ctx.report_sents:
             score *= ctx.settings.denial_factor

@@ -90,6 +90,8 @@ class CueRule:
     needs: tuple[tuple[str, ...], ...] = ()   # v5: parts (parts-v5.jsonl) the match needs nearby, one of each group
     unless: tuple[str, ...] = ()          # v5: parts whose presence nearby cancels the match (sport, fiction)
     scope: str = "adjacent"               # v5: where needs/unless look: "sentence", "adjacent" (one either side), "text"
+    asks: bool = False                    # v14: the wording is a question by nature ("where did the money go?"), so
+    #                                       a question mark does not weaken it
 
 
 @lru_cache(maxsize=32)
@@ -124,6 +126,8 @@ def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...
             if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
                 raise PatternFileError(f"{where}: 'pattern' must be a list of token objects, 'patterns' a list of those.")
             target = row.get("target", "")
+            if not isinstance(row.get("asks", False), bool):
+                raise PatternFileError(f"{where}: 'asks' must be true or false, got {row['asks']!r}.")
             if target and target not in TARGET_MODES:
                 raise PatternFileError(f"{where}: unknown target '{target}'; use one of {', '.join(TARGET_MODES)}.")
             rules.append(CueRule(
@@ -133,7 +137,7 @@ def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...
                 not_followed_by=frozenset(w.lower() for w in row.get("not_followed_by", [])),
                 not_preceded_by=frozenset(w.lower() for w in row.get("not_preceded_by", [])),
                 requires_pii=bool(row.get("requires_pii", False)), mutate=bool(row.get("mutate", False)),
-                source=where, **_composition(where, row),
+                asks=row.get("asks", False), source=where, **_composition(where, row),
             ))
     return tuple(_retire_or_narrow(rules, changes))
 

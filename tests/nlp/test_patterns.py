@@ -112,3 +112,12 @@ def test_a_profile_component_added_without_terms_says_how_to_build_the_pipeline(
 
     with pytest.raises(ConfigError, match="build_pipeline"):
         spacy.blank("en").add_pipe("repmon_mentions")
+
+
+def test_asks_that_is_not_true_or_false_is_refused(example_profile: Profile, tmp_path: Path) -> None:
+    patterns = _copy_patterns(tmp_path)
+    with (patterns / "cues-defamatory-v14.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "x.asks", "category": "defamatory", "score": 0.5, "reason": "r", "phrases": ["boo"], '
+                     '"asks": "yes"}\n')
+    with pytest.raises(PatternFileError, match=r"cues-defamatory-v14\.jsonl:\d+: 'asks' must be true or false"):
+        build_pipeline(example_profile, patterns_dir=str(patterns))
