@@ -90,7 +90,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v12.jsonl", "cues-safeguarding-v12.jsonl",
              "cues-threat-v13.jsonl", "cues-safeguarding-v13.jsonl", "cues-harassment-v13.jsonl",
              "cues-defamatory-v13.jsonl",
-             "cues-safeguarding-v14.jsonl", "cues-defamatory-v14.jsonl", "cues-harassment-v14.jsonl"]
+             "cues-safeguarding-v14.jsonl", "cues-defamatory-v14.jsonl", "cues-harassment-v14.jsonl",
+             "cues-threat-v14.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -155,7 +156,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
-MODIFIERS_FILE = "modifiers-v13.jsonl"
+MODIFIERS_FILE = "modifiers-v14.jsonl"
 PII_FILE = "pii-v2.jsonl"
 NOT_SCHOOL_FILE = "not-school-v5.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym

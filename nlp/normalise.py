@@ -14,7 +14,9 @@ character offsets into the original text stay valid:
 - URLs in the text split at their punctuation, so "/qe-high-carmarthen/"
   can match the school's names (slugs);
 - sentence starts at line breaks, unless the line runs on (no end
-  punctuation before the break and a lower-case word after it).
+  punctuation before the break and a lower-case word after it; (v14) a
+  line that opens with a speaker's name, "riss_x: ...", "u/dai_bach: ...",
+  "reply: ...", is a reply of its own and never runs on).
 
 Only words of the profile are ever restored (``known``); other words are left
 as they are, so nothing here can invent a name that is not in the profile.
@@ -52,6 +54,8 @@ _LEET_ANY = re.compile(r"(?=.*[A-Za-z].*[A-Za-z])(?=.*[013457])[A-Za-z013457]+$"
 _SCHOOL_YEAR = re.compile(r"(?:[Yy][Rr]?|[Bb][Ll]|[Yy]ear)?(?:1[0-3]|[1-9])[A-Za-z]?s?$")
 LEET_TEXT_MIN = 3  # such words in a text make it written in l33t: then digits at a word's ends are letters too
 _END = frozenset(".!?:;…")
+#: (v14) A line opening with a speaker's name and a colon: a reply in a retyped chat or comment thread.
+_SPEAKER = re.compile(r"[@\w./-]{1,30}[ \t]?:(?:\s|$)")
 MAX_URL_PIECES = 120
 MIN_FUZZY = 5  # words shorter than this are never matched one edit away
 #: (v9) Anglicised spellings of Welsh names: "th" for "dd" ("Prytherch"), "oy" for "wy" ("Lloyd" for "Llwyd").
@@ -467,7 +471,8 @@ def line_break_sentences(doc: Doc) -> Doc:
             continue
         before = doc[t.i - 1].text if t.i > 0 else ""
         after = doc[t.i + 1].text
-        runs_on = t.text.count("\n") == 1 and before and before[-1] not in _END and after[:1].islower()
+        runs_on = t.text.count("\n") == 1 and before and before[-1] not in _END and after[:1].islower() \
+            and not _SPEAKER.match(text_of(doc), doc[t.i + 1].idx)
         if not runs_on:
             starts.append(t.i + 1)
     if starts:

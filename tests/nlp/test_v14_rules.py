@@ -124,3 +124,62 @@ def test_a_personal_mobile_posted_with_a_call_to_tell_her_is_harassment(analyse:
     result = analyse("Mrs P from QEHS has a personal mobile: 07700 900456. if anyone wants to tell her what they "
                      "think of detentions")
     assert "harassment" in categories(result)
+
+
+# -- (round 2, indep33 opened) threads and chats --
+
+def test_a_head_kicking_in_wished_on_a_named_teacher_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Ms Tudur at PoW High needs her head kicking in fr")
+    assert "threat" in categories(result)
+
+
+def test_a_head_kicking_in_a_rugby_match_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Ellis-Owen's PoW High rugby XV got their heads kicked in by Ysgol Friars, 40-3. "
+                           "Rugby is a hard game, head kicking in the scrum all afternoon.")
+    assert "threat" not in categories(result)
+
+
+def test_what_a_javelin_can_really_do_aimed_at_a_named_teacher_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High sports day tomorrow. Ellis-Owen will see what a javelin can really do when "
+                           "it's aimed properly")
+    assert "threat" in categories(result)
+
+
+def test_what_a_javelin_can_do_at_an_open_evening_is_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Open evening at PoW High: come and see what a javelin can really do with Mr Ellis-Owen's "
+                           "athletics club. All welcome!")
+    assert "threat" not in categories(result)
+
+
+def test_a_teacher_messaging_year_10_girls_in_welsh_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("glywes i bod athro yn QE yn anfon negeseuon i ferched bl10 ar snap. "
+                     "Dwedwch wrth Mrs Howells")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_sending_messages_to_parents_in_welsh_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mae Mrs Howells yn QE yn anfon negeseuon i'r rhieni bob wythnos am y trip.")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_masked_slur_in_the_reply_below_the_name_is_harassment_of_that_person(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Re: worst teachers at PoW High\n> Miss Llwyd, no contest. mae hi'n sbeitlyd\n"
+                           "> agreed, she's an absolute w***e")
+    assert [f["ref"] for f in flags_of(result, "harassment")] == ["pw-staff-04"]
+
+
+def test_welsh_o_n_after_a_name_line_aims_a_slur_at_the_pupil(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Pwnc: Jacko Pugh (Bl 9 PoW High)\n> mae o'n sp*stic llwyr, sbiwch ar sut mae o'n rhedeg")
+    assert "pw-pupil-105" in [f["ref"] for f in flags_of(result, "harassment")]
+
+
+def test_each_reply_of_a_thread_with_lower_case_names_is_a_sentence_of_its_own(analyse: Analyse) -> None:
+    # a denial in one reply must not cover abuse in another ("name: ..." lines used to run on into one sentence)
+    result = analyse("QE High teachers tier list\nu/dai_bach: Jenkins is such a stuck up cow\n"
+                     "u/ffionxo: lol\nu/gwen_: the canteen rumour is made up btw")
+    assert [f["ref"] for f in flags_of(result, "harassment")] == ["staff-005"]
+
+
+def test_a_masked_slur_quoted_in_an_assembly_on_words_that_hurt_is_not_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Miss Llwyd's PoW High assembly today was on why words like 'w***e' hurt. Really moving.")
+    assert "harassment" not in categories(result)
