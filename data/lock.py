@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
 from pathlib import Path
 from types import TracebackType
 
@@ -29,6 +30,7 @@ class ServiceLock:
         self.db_path = Path(db_path)
         self.path = lock_path(db_path)
         self._fd: int | None = None
+        self._guard = threading.Lock()  # Service.stop() may run in two threads (a signal and a caller): one close
 
     def acquire(self) -> ServiceLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,10 +53,11 @@ class ServiceLock:
         return self
 
     def release(self) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        with self._guard:
+            fd, self._fd = self._fd, None
+        if fd is not None:  # closed once only: a second close could close a descriptor opened meanwhile elsewhere
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
 
     def __enter__(self) -> ServiceLock:
         return self.acquire()
