@@ -183,3 +183,43 @@ def test_each_reply_of_a_thread_with_lower_case_names_is_a_sentence_of_its_own(a
 def test_a_masked_slur_quoted_in_an_assembly_on_words_that_hurt_is_not_harassment(powhs: Analyser) -> None:
     result = _powhs(powhs, "Miss Llwyd's PoW High assembly today was on why words like 'w***e' hurt. Really moving.")
     assert "harassment" not in categories(result)
+
+
+# -- (round 3, indep34 opened) news, councillors, parents --
+
+def test_an_inspection_calling_for_urgent_improvements_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Estyn has told Prince of Wales High School it must make urgent improvements to behaviour.")
+    assert "disrepute" in categories(result)
+
+
+def test_parents_protesting_outside_the_school_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Parents protest outside Prince of Wales High over the new uniform rules.")
+    assert "disrepute" in categories(result)
+
+
+def test_a_protest_about_every_school_in_the_county_is_not_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Parents protest outside the council offices over bus cuts that hit every school in "
+                           "Gwynedd, Prince of Wales High among them.")
+    assert "disrepute" not in categories(result)
+
+
+def test_children_not_safe_at_the_school_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Fights every week and nobody does anything. Children are not safe at PoW High.")
+    assert "disrepute" in categories(result)
+
+
+def test_a_child_not_safe_at_home_is_not_disrepute_of_the_school(powhs: Analyser) -> None:
+    result = _powhs(powhs, "My daughter's friend at PoW High says it's not safe at home when her stepdad drinks.")
+    assert "disrepute" not in categories(result)
+
+
+def test_a_man_photographing_children_at_the_gate_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Heads up – mae 'na ddyn mewn fan wen wedi bod yn tynnu lluniau o'r plant wrth giât "
+                           "Ysgol Tywysog Cymru bore 'ma.")
+    assert "safeguarding" in categories(result)
+
+
+def test_the_school_photographer_taking_photos_of_the_kids_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "The school photographer was taking photos of the kids at PoW High today, a man from "
+                           "Bangor Studios. Order forms on Friday.")
+    assert "safeguarding" not in categories(result)
