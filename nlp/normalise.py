@@ -463,7 +463,8 @@ def line_break_sentences(doc: Doc) -> Doc:
     Skipped when a parser has set sentence boundaries. Written as one array:
     setting ``Token.is_sent_start`` token by token re-checks the Doc each time.
     """
-    if "\n" not in text_of(doc) or doc.has_annotation("DEP"):
+    text = text_of(doc)
+    if "\n" not in text or doc.has_annotation("DEP"):
         return doc
     starts = []
     for t in doc[:-1]:
@@ -472,7 +473,7 @@ def line_break_sentences(doc: Doc) -> Doc:
         before = doc[t.i - 1].text if t.i > 0 else ""
         after = doc[t.i + 1].text
         runs_on = t.text.count("\n") == 1 and before and before[-1] not in _END and after[:1].islower() \
-            and not _SPEAKER.match(text_of(doc), doc[t.i + 1].idx)
+            and not _SPEAKER.match(text, doc[t.i + 1].idx)
         if not runs_on:
             starts.append(t.i + 1)
     if starts:
