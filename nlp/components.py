@@ -91,7 +91,9 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v13.jsonl", "cues-safeguarding-v13.jsonl", "cues-harassment-v13.jsonl",
              "cues-defamatory-v13.jsonl",
              "cues-safeguarding-v14.jsonl", "cues-defamatory-v14.jsonl", "cues-harassment-v14.jsonl",
-             "cues-threat-v14.jsonl", "cues-disrepute-v14.jsonl"]
+             "cues-threat-v14.jsonl", "cues-disrepute-v14.jsonl",
+             "cues-safeguarding-v15.jsonl", "cues-threat-v15.jsonl", "cues-defamatory-v15.jsonl",
+             "cues-disrepute-v15.jsonl", "cues-harassment-v15.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -101,7 +103,7 @@ STAFF_ROLE_WORDS = frozenset({"teacher", "teachers", "head", "headteacher", "hea
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v11.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v14.jsonl"
+PARTS_FILE = "parts-v15.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -120,6 +122,8 @@ def _has_handle_join(text: str) -> bool:
     return _HANDLE_JOIN.search(text) is not None
 #: (v11) The shortest school name ("qehs") and full name ("caillewelyn") a longer hashtag may begin with.
 HASHTAG_START_MIN = 4
+#: (v15) Letters a masked surname must show, its first letter among them ("Ll**d" shows three).
+MASKED_SHOWN_MIN = 2
 HASHTAG_NAME_MIN = 8
 #: (v11) How much of the surname a handle must give after a first name ("lili.grif", "cai.llew").
 HANDLE_SURNAME_START = 4
@@ -157,7 +161,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
 MODIFIERS_FILE = "modifiers-v14.jsonl"
-PII_FILE = "pii-v2.jsonl"
+PII_FILE = "pii-v3.jsonl"
 NOT_SCHOOL_FILE = "not-school-v5.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
 #: ("QEHS", "PoWHS"): ``{acronym}`` in the other senses of the name.
@@ -244,6 +248,9 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
         if not specific:  # ...unless a name has nothing else
             generic -= {fold(w) for w in re.findall(r"[^\W_]+", text)}
     extra = {w for h in school["handles"] for w in re.findall(r"[^\W_]+", h.lower())}
+    # (v15) the short name run together ("#tywysogcymru") and surnames of two words ("@g.aprhys")
+    extra |= {fold(re.sub(r"[\W_]+", "", c)) for c in school.get("cores", []) if len(c.split()) >= 2}
+    extra |= {fold("".join(person["name"].split()[1:])) for person in terms["people"] if len(person["name"].split()) >= 3}
     extra |= {w for d in school["domains"] for w in re.findall(r"[^\W_]+", d.lower()) if len(w) > 3}
     others = {fold(w) for text in school["places"] for w in text.split()} | extra
     others |= {fold(w) for person in terms["people"] for form in person["forms"] for w in re.findall(r"[^\W_]+", form["text"])}
@@ -252,6 +259,8 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     lone = {fold(f["text"]) for person in terms["people"] for f in person["forms"] if f["form"] in ("surname", "surname_rare")}
     initials = [fold(f["text"]) for person in terms["people"] for f in person["forms"]  # "Mrs P", "Mr B"
                 if f["form"] == "alias" and all(len(w) < 2 or fold(w).rstrip(".") in titles for w in f["text"].split())]
+    initials += [fold(f["text"]) for person in terms["people"] for f in person["forms"]  # (v15) "E-O" alone
+                 if f["form"] == "surname" and all(len(w) < 2 for w in re.findall(r"[^\W_]+", f["text"]))]
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
                           core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
                           placed_cores=[(sorted(CORE_PLACING | WELSH_IN_THE | WELSH_SCHOOL_NOUNS), fold(c))
@@ -493,6 +502,15 @@ class MentionFinder(BatchedPipe):
                 joined = fold(re.sub(r"[\W_]+", "", form["text"]))
                 if form["form"] == "full" and len(joined) >= HASHTAG_NAME_MIN:
                     self.hashtag_starts.setdefault(joined, (person["kind"], person["id"], "full"))
+        # (v15) staff surnames, for a surname masked with asterisks after a title ("Miss Ll**d", "Mr H*ghes")
+        self.masked_surnames = [(fold(person["name"].split()[-1]), person["id"]) for person in terms["people"]
+                                if person["kind"] == "staff" and len(person["name"].split()) >= 2]
+        # (v15) the school's short name run together as a whole hashtag ("#tywysogcymru"): read as the short name
+        self.hashtag_cores = frozenset(joined for joined in (fold(re.sub(r"[\W_]+", "", c)) for c in school["cores"])
+                                       if len(joined) >= HASHTAG_NAME_MIN and joined.isalnum())
+        # (v15) the school's name as one part of a handle or page name ("qehs_rates", "powhs.confessions")
+        self.handle_schools = frozenset(joined for joined in (fold(re.sub(r"[\W_]+", "", n)) for n in school["names"])
+                                        if len(joined) >= HASHTAG_START_MIN and joined.isalnum())
         # (v7) names run together in a handle ("elis_parry_09", "@lili.g_xx", "huw.prydderch"): folded word tuples
         self.handle_names: dict[tuple[str, ...], tuple[str, str]] = {}
         # (v11) ... or a full name written as one word ("@ffionmeredydd_x", "gethin.aprhys"), and a first name with
@@ -507,6 +525,8 @@ class MentionFinder(BatchedPipe):
                         self.handle_names.setdefault(("".join(words),), (person["kind"], person["id"]))
                         self.handle_starts.setdefault(words[0], []).append(
                             ("".join(words[1:]), person["kind"], person["id"]))
+                        if len("".join(words[1:])) >= HANDLE_SURNAME_START:  # (v15) "@g.aprhys": initial, surname
+                            self.handle_names.setdefault((words[0][0], "".join(words[1:])), (person["kind"], person["id"]))
 
     def _handles(self, doc: Doc) -> list[Span]:
         """(v7) A person's name run together in a handle or username ("elis_parry_09", "@lili.g_xx"): read like a
@@ -528,6 +548,25 @@ class MentionFinder(BatchedPipe):
                             and surname.startswith(rest[:HANDLE_SURNAME_START])), None)
             if hit:
                 out.append(Span(doc, token.i, token.i + 1, label=hit[0], kb_id=hit[1], span_id="first"))
+            elif not self.handle_schools.isdisjoint(parts):  # (v15) "qehs_rates", "powhs.confessions": a page named
+                out.append(Span(doc, token.i, token.i + 1, label="school", kb_id=self.school_id, span_id="name"))
+        return out
+
+    def _masked(self, doc: Doc) -> list[Span]:
+        """(v15) A title and a surname with letters masked by asterisks ("Miss Ll**d", "Mr Pr*dd*rch"): a member of
+        staff when the letters shown are theirs, in their places, the first among them, and no one else's fit."""
+        out = []
+        for token in doc[1:]:
+            masked = fold(token.text)
+            if "*" not in masked or doc[token.i - 1].norm_.rstrip(".") not in TITLE_WORDS:
+                continue
+            shown = [(i, c) for i, c in enumerate(masked) if c != "*"]
+            if len(shown) < MASKED_SHOWN_MIN or shown[0][0] != 0:
+                continue
+            fits = {ref for surname, ref in self.masked_surnames
+                    if len(surname) == len(masked) and all(surname[i] == c for i, c in shown)}
+            if len(fits) == 1:
+                out.append(Span(doc, token.i - 1, token.i + 1, label="staff", kb_id=fits.pop(), span_id="title"))
         return out
 
     def _hashtags(self, doc: Doc) -> list[Span]:
@@ -539,6 +578,9 @@ class MentionFinder(BatchedPipe):
                 and doc[token.i - 1].text == "#" else ""
             folded = fold(tag)
             if len(folded) <= HASHTAG_START_MIN:
+                continue
+            if folded in self.hashtag_cores:  # (v15) "#tywysogcymru": the short name, weighed as one
+                out.append(Span(doc, token.i, token.i + 1, label="school", kb_id=self.school_id, span_id="core"))
                 continue
             hit = next((self.hashtag_starts[folded[:n]] for n in range(len(folded) - 1, HASHTAG_START_MIN - 1, -1)
                         if folded[:n] in self.hashtag_starts), None)
@@ -564,10 +606,14 @@ class MentionFinder(BatchedPipe):
             span = Span(doc, start, end, label=kind, kb_id=ref, span_id=form)
             (cores if form == "core" else firsts if form in ("first", "surname", "surname_rare") else roles if form == "role"
              else candidates).append(span)
-        if self.handle_names and _has_handle_join(text_of(doc)):
-            firsts += self._handles(doc)
-        if self.hashtag_starts and "#" in text_of(doc):
-            candidates += self._hashtags(doc)
+        if (self.handle_names or self.handle_schools) and _has_handle_join(text_of(doc)):
+            for span in self._handles(doc):
+                (candidates if span.label_ == "school" else firsts).append(span)
+        if self.masked_surnames and "*" in text_of(doc):
+            candidates += self._masked(doc)
+        if (self.hashtag_starts or self.hashtag_cores) and "#" in text_of(doc):
+            for span in self._hashtags(doc):
+                (cores if span.id_ == "core" else candidates).append(span)
         for e in evidence:
             if e.label_ == "OWN_SITE" and e.id_ == "handle":
                 candidates.append(Span(doc, e.start, e.end, label="school", kb_id=self.school_id, span_id="handle"))
@@ -614,6 +660,11 @@ class MentionFinder(BatchedPipe):
                     # elizabeth carmarthen", "Prince of Wales, Bangor"), or "in" it with the nasal mutation "yn" gives
                     # ("yn Nhywysog Cymru"; v11: or left unmutated, "yn Tywysog Cymru", which "is the prince" would
                     # not be): a school, not the queen or the prince
+                    kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
+                elif self._hashtag_placed(doc, core, evidence):
+                    # (v15) "#tywysogcymru #bangor" with "ysgol eto fory", "#tywysogcymru #bl9": tagged with the
+                    # school's town or a school year, in a post about school; "#princeofwales #bangor" on a royal
+                    # visit has no school word
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
                 elif self._welsh_owned(doc, core):
                     # (v11) Welsh "the school's pupils, team, teachers": the noun before the name ("disgyblion Tywysog
@@ -674,6 +725,18 @@ class MentionFinder(BatchedPipe):
         member of staff, not a namesake ("Hughes the plumber")."""
         after = [t.norm_ for t in doc[name.end:name.end + 4]]
         return bool(after) and after[0] in ROLE_OWNERS and any(w in STAFF_ROLE_WORDS for w in after[1:])
+
+    @staticmethod
+    def _hashtag_placed(doc: Doc, core: Span, evidence: list[Found]) -> bool:
+        """(v15) The short name as a hashtag, with another hashtag that is a place of the school or a school word,
+        and a school word in the post."""
+        def tagged(i: int) -> bool:
+            return doc[i].text.startswith("#") or (i > 0 and doc[i - 1].text == "#")
+        if not tagged(core.start):
+            return False
+        words = [e for e in evidence if e.label_ in ("SCHOOL_WORD", "SCHOOL_SETTING") and not core.start <= e.start < core.end]
+        return bool(words) and any(tagged(e.start) for e in evidence
+                                   if e.label_ in ("PLACE", "SCHOOL_WORD") and not core.start <= e.start < core.end)
 
     @staticmethod
     def _welsh_owned(doc: Doc, core: Span) -> bool:

@@ -270,7 +270,11 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
             forms.append({"text": text, "form": "surname_rare" if rare else "surname"})
             if len(words[-1]) >= 5 and not text.endswith("s"):  # (v9) "prydderchs car", "ellis owens face"
                 forms.append({"text": text + "s", "form": "surname_rare" if rare else "surname"})
-        joined = "".join(w for w in words[-1].split("-") if w)
+        parts = [w for w in words[-1].split("-") if w]
+        if person.kind == "staff" and len(parts) >= 2 and all(w[:1].isupper() for w in parts):
+            # (v15) a hyphenated surname by its initials alone, as pupils write it ("if E-O gives me a detention")
+            forms.append({"text": "-".join(w[0] for w in parts), "form": "surname"})
+        joined = "".join(parts)
         if person.kind == "staff" and joined.isalpha():  # (v13) a campaign hashtag with the surname alone, read as
             forms += [{"text": text, "form": "surname"}  # the surname: "#ReesOut", "#SackRees", "#byebyebeynon"
                       for text in (f"Sack{joined}", f"{joined}Out", f"{joined}MustGo", f"ByeBye{joined}", f"Bye{joined}")]

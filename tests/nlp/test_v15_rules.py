@@ -1,0 +1,173 @@
+"""v15: the wording the thirty-fifth independent set (indep35, opened: pupils in their own words) showed missing, each
+rule with its near miss. The texts are new; none is a gold item. The rules alone (the classifier is left out, see
+conftest.py)."""
+
+from __future__ import annotations
+
+from nlp.analyse import Analyser
+from tests.nlp.helpers import Analyse, categories, flags_of, refs
+
+
+def _powhs(powhs: Analyser, text: str) -> dict:
+    return powhs.analyse({"id": "t", "text": text})
+
+
+# -- names: initials of a hyphenated surname, a masked surname, the short name as a hashtag, handles --
+
+def test_a_hyphenated_surname_by_its_initials_alone_names_the_teacher(powhs: Analyser) -> None:
+    result = _powhs(powhs, "if E-O gives me one more detention i swear down")
+    assert refs(result, "staff") == ["pw-staff-05"]
+
+
+def test_the_initials_in_lower_case_name_nobody(powhs: Analyser) -> None:
+    result = _powhs(powhs, "if e-o gives me one more detention i swear down")
+    assert result["relevant"] is False
+
+
+def test_a_surname_masked_after_a_title_names_the_teacher_it_fits(powhs: Analyser) -> None:
+    result = _powhs(powhs, "The Welsh teacher at PoW High (Miss Ll**d) never marks our books")
+    assert "pw-staff-04" in refs(result, "staff")
+
+
+def test_a_masked_surname_no_teacher_fits_names_nobody(powhs: Analyser) -> None:
+    result = _powhs(powhs, "The new teacher at PoW High (Miss J****s) never marks our books")
+    assert refs(result, "staff") == []
+
+
+def test_the_short_name_as_a_hashtag_with_a_school_year_tag_is_the_school(powhs: Analyser) -> None:
+    result = _powhs(powhs, "mocks fory a dwi heb adolygu dim 🙃\n#tywysogcymru #bl11")
+    assert result["relevant"] is True
+
+
+def test_the_short_name_as_a_hashtag_on_a_royal_visit_is_not_the_school(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Crowds out for the royal visit today #princeofwales #bangor")
+    assert result["relevant"] is False
+
+
+def test_a_page_named_after_the_school_is_about_the_school(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Whoever runs that powhs_rates account ranking the year 9 girls, you're vile. Reported.")
+    assert result["relevant"] is True
+
+
+def test_a_handle_of_an_initial_and_a_surname_names_the_pupil(powhs: Analyser) -> None:
+    result = _powhs(powhs, "@g.aprhys left his PE kit in the PoW changing rooms again")
+    assert refs(result, "pupil") == ["pw-pupil-103"]
+
+
+# -- safeguarding: an edited image, a relationship put in quotes, a teacher messaging at night --
+
+def test_a_pupils_face_edited_onto_another_body_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "someone put nia's face onto someone else's body and sent it round year 9 at PoW. "
+                           "she's too scared to come in")
+    assert "safeguarding" in categories(result)
+
+
+def test_an_online_safety_talk_on_deepfakes_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Online safety evening at PoW High on Thursday: a talk on deepfakes and fake nudes and what "
+                           "parents of Year 9 can do.")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_seeing_a_pupil_in_quotes_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Half of QEHS knows Mr Beynon is 'seeing' a Year 12 girl. Nobody does anything.")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_seeing_a_pupil_about_a_ucas_form_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Ms Tudur at PoW High is seeing a Year 13 student about her UCAS form on Friday.")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_messaging_girls_after_midnight_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mrs Pritchard at QE High has been adding girls on snap and messaging them after midnight.")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_messaging_parents_about_homework_at_night_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Hughes at PoW High texted the Year 11 parents at 10pm about the homework deadline.")
+    assert "safeguarding" not in categories(result)
+
+
+def test_two_teachers_seen_in_a_car_in_a_rumoured_affair_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr B and Mrs P having an affair?? seen them in his car in the QE car park after parents evening")
+    assert "safeguarding" not in categories(result)
+
+
+# -- threat: a home pointed out and a visit promised; moans with a sob-laugh; a burden --
+
+def test_a_home_pointed_out_with_a_visit_promised_in_welsh_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "this is where Jacko Pugh lives 📍 the house with the red gate by the Co-op\n"
+                           "mynd i ddeud helo nos Wener 😈")
+    assert [f["ref"] for f in flags_of(result, "threat")] == ["pw-pupil-105"]
+    assert "identifying" in categories(result)
+
+
+def test_where_someone_lives_with_no_house_described_points_out_no_home(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Jacko Pugh from PoW says the place where he lives is the best town in Wales")
+    assert not any("home pointed out" in f["reason"] for f in result["flags"])
+
+
+def test_saying_hello_without_a_home_pointed_out_is_no_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mynd i ddeud helo wrth Jacko Pugh yn PoW fory, heb ei weld o ers y Pasg")
+    assert "threat" not in categories(result)
+
+
+def test_murder_promised_with_a_sob_laugh_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("mr beynon i'm going to murder you for that cross country 😭😭 my legs are gone #qehs")
+    assert "threat" not in categories(result)
+
+
+def test_murder_promised_without_one_is_still_a_threat(analyse: Analyse) -> None:
+    result = analyse("mr beynon i'm going to murder you for that detention. watch yourself #qehs")
+    assert "threat" in categories(result)
+
+
+def test_a_friend_saying_she_wont_be_a_problem_much_longer_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("My friend Megan at QEHS keeps posting 'won't be a problem for anyone much longer'. "
+                     "I'm scared for her.")
+    assert "threat" not in categories(result)
+
+
+# -- defamatory, disrepute, harassment --
+
+def test_a_warning_that_a_teacher_must_not_lay_a_finger_again_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("If Mr Beynon lays a finger on my son again in PE I will go straight to the police. QEHS knows.")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["staff-004"]
+
+
+def test_a_warning_with_no_again_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("If anyone at QEHS lays a finger on my son in PE I will go straight to the police.")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_trip_cancelled_with_families_out_of_pocket_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High Year 8 trip was cancelled the night before. £380 each and no refund yet.")
+    assert "disrepute" in categories(result)
+
+
+def test_a_trip_cancelled_for_snow_with_a_full_refund_is_not_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "The PoW High Year 9 trip to Paris was cancelled because of the snow. Everyone gets a full "
+                           "refund.")
+    assert "disrepute" not in categories(result)
+
+
+def test_an_inspection_telling_the_school_to_improve_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Bangor secondary told to improve after inspection. Inspectors said Prince of Wales High "
+                           "School must improve attendance.")
+    assert "disrepute" in categories(result)
+
+
+def test_pupils_told_to_improve_their_handwriting_before_an_inspection_is_not_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High pupils were told to improve their handwriting before the inspection next week.")
+    assert "disrepute" not in categories(result)
+
+
+def test_a_new_girl_told_nobody_wants_her_here_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "that new girl in 8G at PoW, go back home nobody wants u here")
+    assert "harassment" in categories(result)
+
+
+def test_the_words_condemned_are_not_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Whoever wrote 'nobody wants you here' on the new girl's locker at PoW High, that is "
+                           "disgusting and it has been reported.")
+    assert "harassment" not in categories(result)
