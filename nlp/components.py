@@ -100,6 +100,9 @@ ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", 
 #: (v11) Job words after a surname and "the" that make it a member of staff ("Hughes the maths teacher").
 STAFF_ROLE_WORDS = frozenset({"teacher", "teachers", "head", "headteacher", "headmaster", "headmistress", "deputy",
                               "athro", "athrawes", "prifathro", "prifathrawes", "pennaeth", "dirprwy", "tutor"})
+#: (v15) Words after a one-word role that make it part of another title ("PoW High's head boy", "head of year").
+ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook", "coach", "groundsman", "office",
+                             "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v11.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
@@ -135,8 +138,15 @@ LOOSE_FIRST_MIN = 5
 VOCATIVE_AFTER = frozenset({"u", "r", "babe", "hun", "hunny", "mate", "m8", "bro", "ti'n", "ti", "wyt", "are", "pls",
                             "ur", "ure", "youre", "you're",  # (v11)
                             "plz", "please", "plis", "x", "xx", ",", "!", "?", "??", "!!", "❤️", "💔", "🥺"})
+#: (v15) Words of congratulation before a first name in lower case ("llongyfarchiadau nia!! ... PoW represent").
+CONGRATULATIONS = frozenset({"llongyfarchiadau", "llongyfarchiade", "llongyfarchs", "congrats", "congratulations",
+                             "congratz", "grats"})
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into", "i"})  # (v11: "i")
+#: (v15) Days after the short name placed with "into", "at" ("into Prince of Wales tomorrow"), as NORMs.
+CORE_DAY_AFTER = frozenset({"tomorrow", "tmrw", "tmr", "tomoz", "2moro", "2morrow", "today", "tonight", "fory", "yfory",
+                            "heddiw", "monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tues", "wed",
+                            "thurs", "fri", "next", "dydd", "ddydd", "bore", "pnawn", "prynhawn"})
 #: (v8) "in" before a nasal mutation ("yn Nhywysog Cymru", "ym Mhrince of Wales").
 NASAL_IN = frozenset({"yn", "ym", "yng"})
 #: (v11) Verbs of making or becoming before "yn": what follows is what someone is made ("ei wneud yn Tywysog Cymru").
@@ -160,7 +170,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
-MODIFIERS_FILE = "modifiers-v14.jsonl"
+MODIFIERS_FILE = "modifiers-v15.jsonl"
 PII_FILE = "pii-v3.jsonl"
 NOT_SCHOOL_FILE = "not-school-v5.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
@@ -680,6 +690,11 @@ class MentionFinder(BatchedPipe):
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
                 elif any(not (core.start <= w.start < core.end) for w in words):
                     kept.append(core)
+                elif core.start > 0 and doc[core.start - 1].norm_ in CORE_PLACING and core.end < len(doc) \
+                        and doc[core.end].norm_ in CORE_DAY_AFTER:
+                    # (v15) somewhere one goes on a day, with no article ("bringing his dad's air rifle into Prince of
+                    # Wales tomorrow"): left to the threat rules, as with a school word (the prince is "the Prince")
+                    kept.append(core)
         if abbreviations:
             kept += self._abbreviations(doc, abbreviations, kept, other_senses)
         if firsts:
@@ -709,6 +724,14 @@ class MentionFinder(BatchedPipe):
     def _spoken_to(doc: Doc, name: Span, starts: list[int]) -> bool:
         """(v9) A first name that opens a sentence and is spoken to ("lili u ok??", "meg babe stop ...")."""
         return name.start in starts and name.end < len(doc) and doc[name.end].norm_ in VOCATIVE_AFTER
+
+    @staticmethod
+    def _congratulated(doc: Doc, name: Span) -> bool:
+        """(v15) A first name right after words of congratulation ("llongyfarchiadau nia!!", "well done elis")."""
+        if name.start == 0:
+            return False
+        before = doc[name.start - 1].norm_
+        return before in CONGRATULATIONS or (before == "done" and name.start > 1 and doc[name.start - 2].norm_ == "well")
 
     @staticmethod
     def _year_after(doc: Doc, name: Span) -> bool:
@@ -813,6 +836,7 @@ class MentionFinder(BatchedPipe):
         school = [m for m in kept if m.label_ == "school"]
         school_sents = {bisect_right(starts, m.start) for m in school}
         school_starts = {m.start for m in school}
+        school_ends = {m.end for m in school}
         taken = {i for s in kept for i in range(s.start, s.end)}
         out = []
         for span in filter_spans(roles):
@@ -832,6 +856,8 @@ class MentionFinder(BatchedPipe):
                 out.append(span)
             elif span.end in school_starts or (after in ("of", "at", "yn", "o") and span.end + 1 in school_starts):
                 out.append(span)  # "head of QEHS", "pennaeth QEHS"
+            elif before in ("'s", "\u2019s") and span.start - 1 in school_ends and not (bare and after in ROLE_NOUN_AFTER):
+                out.append(span)  # (v15) the school's own: "PoW High's head lives at ..."; not "PoW High's head boy"
             elif not bare:
                 out.append(span)  # "their head of science", "your deputy head", "the headteacher"
         return out
@@ -863,7 +889,8 @@ class MentionFinder(BatchedPipe):
                         and (span.id_ == "first" or span.label_ == "pupil")):
                     out.append(span)  # (v7) "osian came in with a black eye AGAIN ... QE", "bowen in the yard ... #qe"
                 elif school_sents and span.id_ == "first" and (MentionFinder._spoken_to(doc, span, starts)
-                                                               or MentionFinder._year_after(doc, span)):
+                                                               or MentionFinder._year_after(doc, span)
+                                                               or MentionFinder._congratulated(doc, span)):
                     out.append(span)  # (v9) "lili u ok?? u said in the qe toilets ...": spoken to; (v10) "cai from yr 10"
                 elif span.id_ == "surname_rare" and span.end_char - span.start_char >= LOOSE_FIRST_MIN:
                     out.append(span)  # (v8) "if prydderch excludes my lad again": left to the flag rules

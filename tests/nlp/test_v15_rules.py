@@ -171,3 +171,95 @@ def test_the_words_condemned_are_not_harassment(powhs: Analyser) -> None:
     result = _powhs(powhs, "Whoever wrote 'nobody wants you here' on the new girl's locker at PoW High, that is "
                            "disgusting and it has been reported.")
     assert "harassment" not in categories(result)
+
+
+# -- (round 2) names: a school's role by possessive, a first name congratulated, the short name placed on a day --
+
+def test_the_schools_head_by_possessive_names_the_head(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High's head lives at 14 Ffordd Example, Upper Bangor, LL57 9ZZ")
+    assert refs(result, "staff") == ["pw-staff-01"]
+
+
+def test_the_schools_head_boy_is_not_the_head(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High's head boy won the county cross country")
+    assert refs(result, "staff") == []
+
+
+def test_a_first_name_congratulated_names_the_pupil_with_the_school_in_the_post(powhs: Analyser) -> None:
+    result = _powhs(powhs, "llongyfarchiadau nia!! Wales U16 hockey squad 🏑 PoW represent")
+    assert refs(result, "pupil") == ["pw-pupil-104"]
+
+
+def test_a_first_name_congratulated_without_the_school_names_nobody(powhs: Analyser) -> None:
+    result = _powhs(powhs, "llongyfarchiadau nia!! Wales U16 hockey squad 🏑")
+    assert result["relevant"] is False
+
+
+def test_a_weapon_brought_into_the_short_name_tomorrow_is_a_threat_to_the_school(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Snapchat story going round: a lad says he's bringing a knife into Prince of Wales tomorrow "
+                           "for the ones who grassed. Sent to the police.")
+    assert result["relevant"] is True
+    assert "threat" in categories(result)
+
+
+def test_going_into_the_short_name_tomorrow_for_a_hip_is_not_the_school(powhs: Analyser) -> None:
+    result = _powhs(powhs, "My nan is going into Prince of Wales tomorrow for her hip")
+    assert result["relevant"] is False
+
+
+# -- (round 2) harassment, disrepute, defamatory, safeguarding talks --
+
+def test_a_masked_slur_at_a_named_pupil_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "that lad Elis Parry at PoW is def g*y, walks like it and all")
+    assert [f["ref"] for f in flags_of(result, "harassment")] == ["pw-pupil-101"]
+
+
+def test_a_masked_slur_condemned_is_not_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Someone wrote g*y on Elis Parry's locker at PoW. There is no place for that here.")
+    assert "harassment" not in categories(result)
+
+
+def test_a_named_pupil_exposed_in_a_call_out_post_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "exposing gethin ap rhys from PoW for nicking from the lockers 🐀")
+    assert [f["ref"] for f in flags_of(result, "harassment")] == ["pw-pupil-103"]
+
+
+def test_a_newspaper_exposing_a_budget_is_not_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "The Bangor Echo is exposing the PoW High building budget this week.")
+    assert "harassment" not in categories(result)
+
+
+def test_teachers_leaving_one_after_another_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoWHS has lost five science teachers this year and Year 11 are on agency cover.")
+    assert "disrepute" in categories(result)
+
+
+def test_new_teachers_welcomed_is_not_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Croeso! PoW High welcomes four new maths teachers this year.")
+    assert "disrepute" not in categories(result)
+
+
+def test_mould_and_drips_in_a_classroom_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW sixth form common room: black mould on the ceiling and a bucket catching the drips")
+    assert "disrepute" in categories(result)
+
+
+def test_mould_grown_in_a_science_lesson_is_not_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Year 8 science at PoW High: we grew black mould in petri dishes in a lesson on microbes!")
+    assert "disrepute" not in categories(result)
+
+
+def test_a_named_head_said_to_bully_staff_out_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "I taught at PoWHS for six years. Dr Prydderch bullied experienced staff out, one by one.")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["pw-staff-01"]
+
+
+def test_staff_bullied_out_with_nobody_named_is_not_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "The union says pupils bullied two supply teachers out of PoW High last term.")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_workshop_that_covered_grooming_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "PoW High Year 9 had online safety workshops this week. The sessions covered sextortion, "
+                           "grooming and how to report concerns.")
+    assert "safeguarding" not in categories(result)
