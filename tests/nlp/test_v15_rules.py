@@ -263,3 +263,39 @@ def test_a_workshop_that_covered_grooming_is_not_safeguarding(powhs: Analyser) -
     result = _powhs(powhs, "PoW High Year 9 had online safety workshops this week. The sessions covered sextortion, "
                            "grooming and how to report concerns.")
     assert "safeguarding" not in categories(result)
+
+
+# -- (round 3) a pile-on on a teacher's own e-mail, a pupil mocked in a group, exam questions, Welsh "X sy 'di" --
+
+def test_parents_urged_to_all_email_a_teachers_own_address_is_harassment(analyse: Analyse) -> None:
+    result = analyse("Miss Jenkins won't answer about the QEHS coursework marks, so if we all email her at home "
+                     "she'll have to listen.")
+    assert [f["ref"] for f in flags_of(result, "harassment")] == ["staff-005"]
+
+
+def test_parents_urged_to_email_the_school_office_is_not_harassment(analyse: Analyse) -> None:
+    result = analyse("Miss Jenkins is off this week, so QEHS says everyone email the school office about coursework "
+                     "marks.")
+    assert "harassment" not in categories(result)
+
+
+def test_a_pupil_mocked_in_a_group_chat_is_harassment(analyse: Analyse) -> None:
+    result = analyse("Lili is in yr 9 at QE and the yr 11 lads' chat screenshot her tiktoks and rate her dancing out "
+                     "of 10.")
+    assert [f["ref"] for f in flags_of(result, "harassment")] == ["pupil-0045"]
+
+
+def test_exam_questions_given_out_the_week_before_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mrs Pritchard at QEHS gave her top set the chemistry paper questions the week before. "
+                     "That's why the results were so good.")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["staff-003"]
+
+
+def test_past_paper_questions_the_week_before_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mrs Pritchard at QEHS gave us the past paper questions the week before the mock. Legend.")
+    assert "defamatory" not in categories(result)
+
+
+def test_it_was_x_who_painted_graffiti_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Osian Bowen sy 'di peintio graffiti ar wal y gampfa yn QE, pawb yn gwbod")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["pupil-0044"]
