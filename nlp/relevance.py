@@ -260,7 +260,10 @@ def summarise(doc: Doc) -> Summary:
                                               or _aside(doc, p.end, d.start)  # (v10) "Bangor (the one in Co Down"
                                               or (p.start not in named_here and 0 <= p.start - d.end <= ADJACENT)
                                               for d in decoys)]
-        places = [p for p in places if p not in qualified]
+        # (v15) the same town named again is the decoy's too ("A weekend in Bangor, County Down ... a pint at the old
+        # Prince of Wales, Bangor on the Ards peninsula")
+        named_there = {p.text.lower() for p in qualified}
+        places = [p for p in places if p not in qualified and p.text.lower() not in named_there]
     starts = sent_starts(doc)
     school_sents = {bisect_right(starts, m.start) for m in schools}
 

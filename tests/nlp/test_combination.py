@@ -34,8 +34,9 @@ def test_an_idiom_cancels_the_cue_inside_it(analyse: Analyse) -> None:
 
 
 def test_a_veiled_threat_needs_personal_details_in_the_text(analyse: Analyse) -> None:
-    assert "threat" not in categories(analyse("Mr Beynon is back on Monday. Go say hi." + AT))
-    result = analyse("Mr Beynon lives at 14 Heol y Bryn. Go say hi." + AT)
+    # (v15) "pay him a visit": "go say hi" after an address is harassment now, as the gold writers label it
+    assert "threat" not in categories(analyse("Mr Beynon is back on Monday. Pay him a visit." + AT))
+    result = analyse("Mr Beynon lives at 14 Heol y Bryn. Pay him a visit." + AT)
     assert {"threat", "identifying"} <= categories(result) and result["severity"] == "critical"
 
 

@@ -52,9 +52,10 @@ def test_idioms_condemned_quotes_and_news_of_a_find_are_not_critical(analyse: An
     assert analyse(text)["severity"] != "critical"
 
 
-def test_a_veiled_threat_after_an_address_is_not_cancelled_by_an_earlier_negation(analyse: Analyse) -> None:
+def test_a_call_to_go_after_someone_after_an_address_is_not_cancelled_by_an_earlier_negation(analyse: Analyse) -> None:
+    # (v15) such a call is harassment of the person exposed, as the gold writers label it, no longer a threat
     result = analyse("Mr Beynon from QEHS lives at 12 Heol y Bryn, Carmarthen. The school won't listen so go tell him")
-    assert "threat" in categories(result)
+    assert [f["ref"] for f in result["flags"] if f["category"] == "harassment"] == ["staff-004"]
 
 
 def test_a_death_wish_is_harassment_not_a_threat(analyse: Analyse) -> None:

@@ -299,3 +299,89 @@ def test_past_paper_questions_the_week_before_is_not_defamatory(analyse: Analyse
 def test_it_was_x_who_painted_graffiti_in_welsh_is_defamatory(analyse: Analyse) -> None:
     result = analyse("Osian Bowen sy 'di peintio graffiti ar wal y gampfa yn QE, pawb yn gwbod")
     assert [f["ref"] for f in flags_of(result, "defamatory")] == ["pupil-0044"]
+
+
+# -- (round 4, indep36 opened) calls after personal details, goodbyes, a teacher and a pupil, threats hinted or reported --
+
+def test_a_call_to_go_and_tell_someone_after_their_address_is_harassment_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Prydderch from PoW High lives at 14 Ffordd Enghraifft, LL57 9ZZ. Go and tell him.")
+    assert "harassment" in categories(result)
+    assert "threat" not in categories(result)
+
+
+def test_a_visit_paid_after_an_address_is_still_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Prydderch from PoW High lives at 14 Ffordd Enghraifft, LL57 9ZZ. Someone pay him a visit.")
+    assert "threat" in categories(result)
+
+
+def test_a_last_post_with_a_goodbye_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "last post. sorry mum. tell the team im sorry #powhs #bl11")
+    assert "safeguarding" in categories(result)
+
+
+def test_the_last_post_played_on_remembrance_day_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "The Last Post played by Year 10 at the PoW High remembrance service. Sorry I missed it!")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_sleeping_with_one_of_the_sixth_form_girls_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Everyone in Year 12 says Mr Beynon is sleeping with one of the sixth form girls at QEHS.")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_sleeping_with_one_eye_open_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon says he'll be sleeping with one eye open on the QEHS Year 11 camping trip 😂")
+    assert "safeguarding" not in categories(result)
+
+
+def test_an_event_nobody_forgets_with_a_bomb_sign_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("anon account posting pics of the QEHS hall: 'this year's concert will be one nobody forgets 💣'")
+    assert "threat" in categories(result)
+
+
+def test_a_leavers_party_nobody_forgets_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("QEHS leavers' party tonight, gonna be one nobody forgets 🎉🥳")
+    assert "threat" not in categories(result)
+
+
+def test_a_bomb_threat_to_the_school_being_dealt_with_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Pupils at Queen Elizabeth High School, Carmarthen were sent home early after the school "
+                     "received a bomb threat by e-mail.")
+    assert "threat" in categories(result)
+
+
+def test_a_bomb_threat_last_week_found_a_hoax_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("Last week's bomb threat at Queen Elizabeth High School, Carmarthen was a hoax, police say.")
+    assert "threat" not in categories(result)
+
+
+def test_a_town_named_with_the_decoy_keeps_the_decoys_sense_when_named_again(powhs: Analyser) -> None:
+    result = _powhs(powhs, "A weekend in Bangor, County Down\n\nA pint at the old Prince of Wales, Bangor on the Ards "
+                           "peninsula, then the marina.")
+    assert result["relevant"] is False
+
+
+def test_a_child_burning_her_arms_is_no_arson(powhs: Analyser) -> None:
+    result = _powhs(powhs, "my mate in year 10 at PoW High has been burning her arms with a lighter. what do i do")
+    assert "threat" not in categories(result)
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_caught_vaping_in_the_pupils_toilets_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon wedi cael ei ddal yn fepio yn toiledau'r plant yn QE 😭")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["staff-004"]
+
+
+def test_a_pupil_caught_vaping_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn got caught vaping in the QE toilets again lol, detention for a week")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_named_pupil_branded_a_thief_with_the_rat_sign_is_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "gethin ap rhys from PoW is the one nicking phones. thief 🐀")
+    assert [f["ref"] for f in flags_of(result, "harassment")] == ["pw-pupil-103"]
+
+
+def test_a_class_pet_rat_is_not_harassment(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Meet Nibbles 🐀 our Year 7 class pet at PoW High, looked after by Gethin ap Rhys!")
+    assert "harassment" not in categories(result)
