@@ -385,3 +385,41 @@ def test_a_named_pupil_branded_a_thief_with_the_rat_sign_is_harassment(powhs: An
 def test_a_class_pet_rat_is_not_harassment(powhs: Analyser) -> None:
     result = _powhs(powhs, "Meet Nibbles 🐀 our Year 7 class pet at PoW High, looked after by Gethin ap Rhys!")
     assert "harassment" not in categories(result)
+
+
+# -- (round 5, indep37 opened) Welsh "watchio", a grown man's flat, leaks and complaints, "sy di" --
+
+def test_told_to_watchio_himself_walking_the_dog_after_dark_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Well i Mr E-O watchio'i hun pan mae o'n mynd â'r ci am dro ar ôl iddi dwllu. Ma "
+                           "damweiniau'n digwydd. Gofynnwch i unrhyw un yn PoW.")
+    assert [f["ref"] for f in flags_of(result, "threat")] == ["pw-staff-05"]
+
+
+def test_told_to_watchio_himself_on_the_ice_is_no_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Well i Mr E-O watchio'i hun ar yr iâ bore 'ma, bron iddo lithro tu allan i PoW 😂")
+    assert "threat" not in categories(result)
+
+
+def test_year_7s_invited_to_a_grown_mans_flat_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse('ma rhywun yn QE High yn gwahodd plant blwyddyn 7 i "parti" yn fflat ryw ddyn 25 oed nos Sadwrn')
+    assert "safeguarding" in categories(result)
+
+
+def test_year_7s_invited_to_the_school_disco_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("QE High yn gwahodd plant blwyddyn 7 i'r disgo yn neuadd yr ysgol nos Wener, £3 wrth y drws")
+    assert "safeguarding" not in categories(result)
+
+
+def test_rain_through_the_ceiling_with_buckets_everywhere_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "croeso i PoW lol rain coming through the ceiling in the Maths block AGAIN, bwcedi everywhere")
+    assert "disrepute" in categories(result)
+
+
+def test_the_council_investigating_complaints_about_the_school_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Cyngor Gwynedd yn ymchwilio i gwynion am Ysgol Tywysog Cymru ar ôl llythyr gan rieni.")
+    assert "disrepute" in categories(result)
+
+
+def test_it_was_x_who_sent_the_nasty_messages_without_the_apostrophe_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Carys Bebb sy di bod yn gyrru'r negeseuon cas i gyd ar gyfrif ffug. PoW yn gwbod.")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["pw-pupil-106"]
