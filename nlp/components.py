@@ -567,9 +567,10 @@ class MentionFinder(BatchedPipe):
         staff when the letters shown are theirs, in their places, the first among them, and no one else's fit."""
         out = []
         for token in doc[1:]:
+            if ("*" not in token.text and "\uff0a" not in token.text) \
+                    or doc[token.i - 1].norm_.rstrip(".") not in TITLE_WORDS:
+                continue  # only the masked words are folded (fold() makes a full-width "＊" one), not every word
             masked = fold(token.text)
-            if "*" not in masked or doc[token.i - 1].norm_.rstrip(".") not in TITLE_WORDS:
-                continue
             shown = [(i, c) for i, c in enumerate(masked) if c != "*"]
             if len(shown) < MASKED_SHOWN_MIN or shown[0][0] != 0:
                 continue
