@@ -63,7 +63,7 @@ from nlp.normalise import (
     span_text,
     text_of,
 )
-from nlp.terms import SCHOOL_WORDS_FILE, default_titles, fold, mutated_forms, mutations, name_parts
+from nlp.terms import SCHOOL_WORDS_FILE, WELSH_DIGRAPHS, default_titles, fold, mutated_forms, mutations, name_parts
 from nlp.textcat import MAX_CHARS as TEXTCAT_MAX_CHARS
 from repmon.config import SEVERITIES
 from repmon.errors import ConfigError
@@ -93,7 +93,9 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-safeguarding-v14.jsonl", "cues-defamatory-v14.jsonl", "cues-harassment-v14.jsonl",
              "cues-threat-v14.jsonl", "cues-disrepute-v14.jsonl",
              "cues-safeguarding-v15.jsonl", "cues-threat-v15.jsonl", "cues-defamatory-v15.jsonl",
-             "cues-disrepute-v15.jsonl", "cues-harassment-v15.jsonl"]
+             "cues-disrepute-v15.jsonl", "cues-harassment-v15.jsonl",
+             "cues-safeguarding-v16.jsonl", "cues-threat-v16.jsonl", "cues-disrepute-v16.jsonl",
+             "cues-harassment-v16.jsonl", "cues-defamatory-v16.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -105,8 +107,8 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v11.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v15.jsonl"
+SETTING_FILE = "school-words-v12.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v16.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -170,7 +172,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
-MODIFIERS_FILE = "modifiers-v15.jsonl"
+MODIFIERS_FILE = "modifiers-v16.jsonl"
 PII_FILE = "pii-v3.jsonl"
 NOT_SCHOOL_FILE = "not-school-v5.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
@@ -245,7 +247,7 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     for person in terms["people"]:
         for form in person["forms"]:
             parts = form["text"].split()
-            if form["form"] == "mutated":
+            if form["form"] == "mutated" or form.get("mutated"):
                 mutated.add(fold(parts[0]))
                 continue
             words.update(fold(w) for w in parts)
@@ -268,7 +270,8 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     full_names = [" ".join(fold(w) for w in re.findall(r"[^\W_]+", text)) for text in school["names"]]
     lone = {fold(f["text"]) for person in terms["people"] for f in person["forms"] if f["form"] in ("surname", "surname_rare")}
     initials = [fold(f["text"]) for person in terms["people"] for f in person["forms"]  # "Mrs P", "Mr B"
-                if f["form"] == "alias" and all(len(w) < 2 or fold(w).rstrip(".") in titles for w in f["text"].split())]
+                if f["form"] == "alias" and all(len(w) < 2 or fold(w).rstrip(".") in titles or fold(w).rstrip(".")
+                                                in WELSH_DIGRAPHS for w in f["text"].split())]
     initials += [fold(f["text"]) for person in terms["people"] for f in person["forms"]  # (v15) "E-O" alone
                  if f["form"] == "surname" and all(len(w) < 2 for w in re.findall(r"[^\W_]+", f["text"]))]
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,

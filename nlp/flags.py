@@ -184,12 +184,25 @@ def _person_for(ctx: _Context, cue: Found, prefer_pupil: bool) -> Found | None:
     if here:
         return min(here, key=lambda p: _distance(p, cue))
     if sent in ctx.pronoun_sents or _fragment(ctx, sent):
-        earlier = [p for p in ctx.persons_in(sent - ctx.settings.pronoun_lookback, sent) if p.end <= cue.start]
+        earlier = [p for p in ctx.persons_in(_lookback_start(ctx, sent), sent) if p.end <= cue.start]
         if prefer_pupil and any(p.label_ == "pupil" for p in earlier):
             earlier = [p for p in earlier if p.label_ == "pupil"]
         if earlier:
             return earlier[-1]
     return None
+
+
+def _lookback_start(ctx: _Context, sent: int) -> int:
+    """The first sentence a pronoun or a fragment in ``sent`` may point back to: ``pronoun_lookback`` sentences
+    before it, (v16) not counting line breaks the sentencizer leaves as sentences of their own."""
+    left, first = ctx.settings.pronoun_lookback, sent
+    while left > 0 and first > 0:
+        first -= 1
+        start = ctx.sent_starts[first]
+        end = ctx.sent_starts[first + 1] if first + 1 < len(ctx.sent_starts) else len(ctx.doc)
+        if not all(t.is_space for t in ctx.doc[start:end]):
+            left -= 1
+    return first
 
 
 #: (v6) A sentence of at most this many words with no person and no pronoun is said of the person named just

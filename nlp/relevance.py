@@ -150,7 +150,9 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday
 mr mrs miss ms mx dr sir prof head headteacher staff students pupils school ysgol
 neuadd capel eglwys canolfan theatr stadiwm clwb gwesty hall chapel church theatre centre stadium
-""".split())  # (v11: the last line, a building one is in: "Cyngerdd Ysgol Tywysog Cymru yn Neuadd Prichard-Jones")
+senedd parliament cynulliad assembly urdd eisteddfod youth council cyngor
+""".split())  # (v11: the second last line, a building one is in: "Cyngerdd Ysgol Tywysog Cymru yn Neuadd Prichard-Jones";
+# v16: the last, a body one takes part in: "yn cynrychioli QE yn Senedd Ieuenctid y sir")
 #: A school name ending in one of these and followed straight by a place is placed there ("... High School Vancouver").
 NAME_ENDS = frozenset({"school", "high", "academy", "college", "comprehensive"})
 #: Capitalised words after a school name that are not a place ("QEHS Netball", "QE High PTA"), nor words after them.
@@ -161,6 +163,8 @@ reunion class classes old boys girls students pupils staff community newsletter 
 summer winter spring autumn christmas easter leavers graduation club clubs department science maths english art
 history geography welsh french spanish pe
 """.split())
+#: (v16) An age after a member of staff's full name below this is someone else's ("Catrin Jenkins, 19,").
+STAFF_MIN_AGE = 21
 ADJACENT = 2  # tokens between a place and a decoy that qualifies it ("Bangor, County Down")
 
 
@@ -398,6 +402,9 @@ def decide(parts: list[Summary], own_site: str | None = None, review: bool = Fal
         # (v10) a pupil's name with a word that makes it a grown-up of that name ("Osian Bowen, ffermwr 58 oed",
         # "Councillor Carys Bebb"): someone else, whatever school word the text has
         grown_up = bool(namesake) and all(kind == "pupil" for kind, _, _ in get("people_named_full"))
+        # (v16) and a member of staff's name with an age no member of staff has ("Catrin Jenkins, 19, ... music student")
+        grown_up = grown_up or (any(str(n).isdigit() and int(n) < STAFF_MIN_AGE for n in namesake)
+                                and all(kind == "staff" for kind, _, _ in get("people_named_full")))
         if get("people_full") and get("school_words") and not grown_up:
             return True, f"full name {_person(get('people_full'))} with {_q(get('school_words'))}"
         if get("people_full") and get("school_life") and not namesake:

@@ -39,6 +39,8 @@ from repmon.profile import Person, Profile
 
 TITLES_FILE = "titles-v1.jsonl"
 MUTATIONS_FILE = "welsh-mutations-v1.jsonl"
+#: (v16) The Welsh letters written with two characters, which a surname's initial may be ("Miss Ll" for Llwyd).
+WELSH_DIGRAPHS = frozenset({"ch", "dd", "ff", "ng", "ll", "ph", "rh", "th"})
 SCHOOL_WORDS_FILE = "school-words-v2.jsonl"
 COMMON_NAMES_FILE = "common-names-v1.jsonl"
 ROLES_FILE = "roles-v9.jsonl"
@@ -238,6 +240,9 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
                 if bare in initials:
                     forms.append({"text": f"{t} {words[-1][0]}", "form": "alias"})
                     forms.append({"text": f"{t} {words[-1][0]}.", "form": "alias"})
+                    if fold(words[-1][:2]) in WELSH_DIGRAPHS:  # (v16) "Miss Ll" for Llwyd: a Welsh letter of two
+                        forms.append({"text": f"{t} {words[-1][:2]}", "form": "alias"})
+                        forms.append({"text": f"{t} {words[-1][:2]}.", "form": "alias"})
                 parts = [w for w in words[-1].split("-") if w]
                 if len(parts) >= 2:  # "Ellis-Owen": "Mr E-O", "Mr EO", "Mr E.O.", "Mr Ellis Owen"
                     letters = [w[0] for w in parts]
@@ -261,6 +266,12 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
             shorts = {"-".join(letters), "".join(letters)} if len(letters) >= 2 else {letters[0]} if letters else set()
             for first in sorted({words[0]} | {a.split()[0] for a in person.aliases if len(a.split()) >= 2}):
                 forms += [{"text": f"{first} {i}{stop}", "form": "first"} for i in sorted(shorts) for stop in ("", ".")]
+            if len(letters) >= 2:  # (v16) every initial in capitals, of a surname of two parts: "NVL", "MTP"
+                forms.append({"text": (words[0][0] + "".join(letters)).upper(), "form": "first"})
+                # (v16) the first name mutated as Welsh does after "i", "am", "wrth" ("gofyn i Fegan T-P am lunie"):
+                # matched as written only, never the target of a misspelt word ("began")
+                forms += [{"text": f"{m} {i}{stop}", "form": "first", "mutated": "first"}
+                          for m in mutated_forms(first, table or []) for i in sorted(shorts) for stop in ("", ".")]
     if surname_unique and len(words) > 1:  # (v7) pupils too: "Bowen is a snitch ... #QEHS"
         rare = surname_rare and person.kind == "staff"  # (v8) "Prydderch", not "Rees": may be aimed at alone
         surnames_alone = [words[-1]]

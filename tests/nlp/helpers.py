@@ -22,6 +22,11 @@ def refs(result: dict[str, Any], kind: str | None = None) -> list[str]:
     return [m["ref"] for m in result["mentions"] if kind is None or m["kind"] == kind]
 
 
+def analyse_text(analyser: Any, text: str) -> dict[str, Any]:
+    """One text through ``analyser`` (an :class:`nlp.analyse.Analyser`, e.g. the ``powhs`` fixture's), as an item."""
+    return analyser.analyse({"id": "t", "text": text})
+
+
 def tiny_corpus(path: Path) -> Path:
     """A corpus folder of 18 examples at ``path``: enough to train a throw-away text classifier in a second."""
     rows = [("I will stab him tomorrow", ["threat"]), ("going to shoot everyone at school", ["threat"]),

@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.analyse import Analyser
-from tests.nlp.helpers import Analyse, categories, refs
-
-
-def _powhs(powhs: Analyser, text: str) -> dict:
-    return powhs.analyse({"id": "t", "text": text})
+from tests.nlp.helpers import Analyse, analyse_text as _powhs, categories, refs
 
 
 # -- threats --

@@ -4,11 +4,7 @@ miss. The texts are new; none is a gold item. The rules alone (the classifier is
 from __future__ import annotations
 
 from nlp.analyse import Analyser
-from tests.nlp.helpers import Analyse, categories
-
-
-def _powhs(powhs: Analyser, text: str) -> dict:
-    return powhs.analyse({"id": "t", "text": text})
+from tests.nlp.helpers import Analyse, analyse_text as _powhs, categories
 
 
 # -- arson called for --

@@ -4,11 +4,7 @@ The texts are new; none is a gold item. The rules alone (the classifier is left 
 from __future__ import annotations
 
 from nlp.analyse import Analyser
-from tests.nlp.helpers import Analyse, categories, flags_of
-
-
-def _powhs(powhs: Analyser, text: str) -> dict:
-    return powhs.analyse({"id": "t", "text": text})
+from tests.nlp.helpers import Analyse, analyse_text as _powhs, categories, flags_of
 
 
 # -- safeguarding: a pupil kept behind behind a locked door, self-harm kept hidden --

@@ -5,11 +5,7 @@ conftest.py)."""
 from __future__ import annotations
 
 from nlp.analyse import Analyser
-from tests.nlp.helpers import Analyse, categories, flags_of, refs
-
-
-def _powhs(powhs: Analyser, text: str) -> dict:
-    return powhs.analyse({"id": "t", "text": text})
+from tests.nlp.helpers import Analyse, analyse_text as _powhs, categories, flags_of, refs
 
 
 # -- names: initials of a hyphenated surname, a masked surname, the short name as a hashtag, handles --
