@@ -102,6 +102,12 @@ ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", 
 #: (v11) Job words after a surname and "the" that make it a member of staff ("Hughes the maths teacher").
 STAFF_ROLE_WORDS = frozenset({"teacher", "teachers", "head", "headteacher", "headmaster", "headmistress", "deputy",
                               "athro", "athrawes", "prifathro", "prifathrawes", "pennaeth", "dirprwy", "tutor"})
+#: (v16) School words any school shares, which do not tie a post tagged with the short name to this one.
+GENERIC_SCHOOL_WORDS = frozenset({"school", "schools", "ysgol", "ysgolion", "village school", "primary school",
+                                  "high school", "ysgol gynradd", "ysgol uwchradd"})
+#: (v16) Job words right before a surname that make it a member of staff ("maths teacher Hughes"; not "head").
+TEACHER_WORDS = frozenset({"teacher", "headteacher", "headmaster", "headmistress", "athro", "athrawes", "prifathro",
+                           "prifathrawes", "tutor"})
 #: (v15) Words after a one-word role that make it part of another title ("PoW High's head boy", "head of year").
 ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook", "coach", "groundsman", "office",
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
@@ -754,6 +760,12 @@ class MentionFinder(BatchedPipe):
         return bool(after) and after[0] in ROLE_OWNERS and any(w in STAFF_ROLE_WORDS for w in after[1:])
 
     @staticmethod
+    def _role_before(doc: Doc, name: Span) -> bool:
+        """(v16) A surname with a teacher's job word right before it ("that maths teacher Hughes", "yr athro Hughes"): a
+        member of staff, as with the job after it."""
+        return name.start > 0 and doc[name.start - 1].norm_ in TEACHER_WORDS
+
+    @staticmethod
     def _hashtag_placed(doc: Doc, core: Span, evidence: list[Found]) -> bool:
         """(v15) The short name as a hashtag, with another hashtag that is a place of the school or a school word,
         and a school word in the post."""
@@ -762,6 +774,12 @@ class MentionFinder(BatchedPipe):
         if not tagged(core.start):
             return False
         words = [e for e in evidence if e.label_ in ("SCHOOL_WORD", "SCHOOL_SETTING") and not core.start <= e.start < core.end]
+        own = [e for e in words if fold(e.text) not in GENERIC_SCHOOL_WORDS]
+        if own and not any(e.label_ in ("DECOY", "NOT_SCHOOL") for e in evidence) and all(
+                doc[i].text.startswith("#") or doc[i].is_punct or not doc[i].is_alpha or tagged(i)
+                for i in range(core.end, len(doc))):
+            return True  # (v16) the post's last tags, with a word of a school's people or life anywhere in it, not
+            # only "school" ("Un o'r athrawon AG ... #TywysogCymru"; not "the village school waving flags #PrinceOfWales")
         return bool(words) and any(tagged(e.start) for e in evidence
                                    if e.label_ in ("PLACE", "SCHOOL_WORD") and not core.start <= e.start < core.end)
 
@@ -896,6 +914,9 @@ class MentionFinder(BatchedPipe):
                                                                or MentionFinder._year_after(doc, span)
                                                                or MentionFinder._congratulated(doc, span)):
                     out.append(span)  # (v9) "lili u ok?? u said in the qe toilets ...": spoken to; (v10) "cai from yr 10"
+                elif span.label_ == "staff" and span.id_ in ("surname", "surname_rare") \
+                        and MentionFinder._role_before(doc, span):
+                    out.append(span)  # (v16) "sort that maths teacher hughes out"
                 elif span.id_ == "surname_rare" and span.end_char - span.start_char >= LOOSE_FIRST_MIN:
                     out.append(span)  # (v8) "if prydderch excludes my lad again": left to the flag rules
                 continue
@@ -908,8 +929,8 @@ class MentionFinder(BatchedPipe):
             elif span.label_ == "staff" and sent in setting_sents:  # v5: "If Beynon excludes my son again ..."
                 out.append(span)
             elif span.label_ == "staff" and span.id_ in ("surname", "surname_rare") \
-                    and MentionFinder._staff_by_role(doc, span):
-                out.append(span)  # (v11) "Hughes the maths teacher lives ...": named by the job
+                    and (MentionFinder._staff_by_role(doc, span) or MentionFinder._role_before(doc, span)):
+                out.append(span)  # (v11) "Hughes the maths teacher lives ...": named by the job; (v16) "teacher Hughes"
             elif span.id_ in ("surname", "surname_rare") and school_sents:  # (v6) "Rees the gutless wonder. ... #QEHS"
                 out.append(span)
             elif span.id_ == "surname_rare":  # (v8) left to the flag rules ("a brick through Prydderch's window")

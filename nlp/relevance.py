@@ -301,6 +301,9 @@ def summarise(doc: Doc) -> Summary:
         "namesake": [e.text for e in namesakes if not _inside(e, in_mentions)]
         + (_namesakes(doc, people, not_towns) if people else empty),
         "towns_elsewhere": _towns_elsewhere(doc, not_towns) if people or not schools else [],
+        # (v16) a namesake word right before the name, as its title ("Bristol-born actress Catrin Jenkins")
+        "namesake_titled": [e.text for e in namesakes if any(m.start == e.end for m in people)]
+        if namesakes and people else [],
         "staff_addressed": [(m.kb_id_, m.text) for m in people if m.id_ in ADDRESSED_FORMS and m.label_ == "staff"]
         if people else [],
         "school_setting": [e.text for e in words if e.label_ in SCHOOL_WORDS[1:] and not _inside(e, in_mentions)]
@@ -405,6 +408,7 @@ def decide(parts: list[Summary], own_site: str | None = None, review: bool = Fal
         # (v16) and a member of staff's name with an age no member of staff has ("Catrin Jenkins, 19, ... music student")
         grown_up = grown_up or (any(str(n).isdigit() and int(n) < STAFF_MIN_AGE for n in namesake)
                                 and all(kind == "staff" for kind, _, _ in get("people_named_full")))
+        grown_up = grown_up or bool(get("namesake_titled"))  # (v16) "actress Catrin Jenkins ... a school shooting"
         if get("people_full") and get("school_words") and not grown_up:
             return True, f"full name {_person(get('people_full'))} with {_q(get('school_words'))}"
         if get("people_full") and get("school_life") and not namesake:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from nlp.lexicon import read_jsonl
@@ -382,6 +383,16 @@ def role_forms(profile: Profile, directory: str = "") -> dict[str, list[str]]:
     return out
 
 
+def _welsh_counties(places: Iterable[str]) -> list[str]:
+    """(v16) A county as Welsh writes it: "County Down", "Co Down" -> "Swydd Down" ("ym Mangor, Swydd Down")."""
+    out = []
+    for place in places:
+        first, _, rest = place.partition(" ")
+        if rest and fold(first).rstrip(".") in ("county", "co"):
+            out.append(f"Swydd {rest}")
+    return out
+
+
 def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
     """Everything the pipeline matches for ``profile``, as plain data."""
     school = profile.school
@@ -434,7 +445,7 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
             "cores_school_led": [c for c in cores if fold(c.split()[0]) in name_parts(directory)],
             "abbreviations": school_abbreviations(names, list(school.places), name_parts(directory)),
             "places": _unique(places),
-            "decoys": _unique(list(school.decoys)),
+            "decoys": _unique([*school.decoys, *_welsh_counties(school.decoys)]),
             "domains": [d.lower().strip(".") for d in school.domains],
             "handles": [h.lstrip("@").lower() for h in school.handles],
         },

@@ -240,3 +240,87 @@ def test_a_pupils_initials_in_capitals_with_the_school_name_her(powhs: Analyser)
 def test_a_pupils_initials_with_no_school_name_nobody(powhs: Analyser) -> None:
     result = _powhs(powhs, "NVL shares fell 4% after the results this morning")
     assert result["relevant"] is False
+
+
+# -- (round 3, indep39 opened) a teacher named by job and surname, a surname with a school setting, the short name as
+#    the post's last tag, a county in Welsh, a child paid to carry bags, a stranger from a game, thanks for sorting a
+#    mess, plays about shootings abroad, an actress of a teacher's name, inspections and staff leaving --
+
+def test_a_surname_after_a_teacher_word_names_the_teacher(powhs: Analyser) -> None:
+    result = _powhs(powhs, "complaining to the school won't do nothing. Someone should sort that maths teacher Hughes out "
+                           "properly. I know where he parks 🚗")
+    assert refs(result, "staff") == ["pw-staff-03"]
+
+
+def test_a_surname_after_another_job_names_nobody(powhs: Analyser) -> None:
+    result = _powhs(powhs, "complaining to the school won't do nothing. Someone should sort that plumber Hughes out "
+                           "properly, our boiler is still broken")
+    assert refs(result, "staff") == []
+
+
+def test_a_surname_with_pupils_put_in_isolation_is_the_school(analyse: Analyse) -> None:
+    result = analyse("Rees wants to put our kids in isolation over skirt length now? Someone should sort him out properly.")
+    assert refs(result, "staff") == ["staff-001"]
+
+
+def test_the_short_name_as_the_posts_last_tag_with_teachers_in_it_is_the_school(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Un o'r athrawon AG wastad yn cynnig lifft adra i fi ar ôl pêl-rwyd a deud 'paid â deud wrth "
+                           "neb'. Dwi'm yn gwbod be i neud 😶 #TywysogCymru")
+    assert result["relevant"] is True
+    assert "safeguarding" in categories(result)
+
+
+def test_the_short_name_as_a_tag_with_only_a_village_school_is_the_prince(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Lovely to see the children from the village school waving flags today #PrinceOfWales")
+    assert result["relevant"] is False
+
+
+def test_a_county_decoy_written_in_welsh_is_another_town(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mae ysgol uwchradd ym Mangor, Swydd Down, wedi anfon 40 o ddisgyblion adref am eu gwisg")
+    assert result["relevant"] is False
+
+
+def test_a_child_paid_to_carry_bags_for_a_man_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "ma rhywun yn deud wrth Jac Pugh neith o gael £50 os neith o gario bagia i foi yn y dre, "
+                           "ma Jac yn 12 oed. PoWHS yn gwbod??")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_pupil_paid_to_carry_a_neighbours_shopping_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Jac Pugh from PoWHS gets £5 to carry bags for our neighbour after her shopping, such a kind lad")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_stranger_from_a_game_wanting_to_meet_a_child_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("a man on roblox told my son he knows he goes to QE High and wants to meet him at the park. he's 11")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_thanked_for_sorting_a_mess_is_no_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Diolch enfawr i Mrs Tudur am aros tan 6 i sortio llanast dewisiadau Bl 9 yn PoWHS. Seren! ⭐")
+    assert categories(result) <= {"identifying"}
+
+
+def test_a_school_play_about_a_shooting_in_america_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("QEHS drama club's play about a school shooting in America was powerful, well done everyone")
+    assert "threat" not in categories(result)
+
+
+def test_an_actress_of_a_teachers_name_is_someone_else(analyse: Analyse) -> None:
+    result = analyse("Review: a play about a school under siege. Bristol-born actress Catrin Jenkins is devastating.")
+    assert result["relevant"] is False
+
+
+def test_an_inspection_raising_significant_concerns_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Estyn wedi codi 'pryderon sylweddol' am arweinyddiaeth Ysgol y Frenhines Elisabeth ar ôl ymweliad")
+    assert "disrepute" in categories(result)
+
+
+def test_five_teachers_resigning_in_a_term_is_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Five teachers have resigned from Prince of Wales High School this term, says the union")
+    assert "disrepute" in categories(result)
+
+
+def test_one_teacher_retiring_after_thirty_years_is_not_disrepute(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Two teachers have left Prince of Wales High to retire after thirty years, happy retirement!")
+    assert "disrepute" not in categories(result)
