@@ -324,3 +324,65 @@ def test_five_teachers_resigning_in_a_term_is_disrepute(powhs: Analyser) -> None
 def test_one_teacher_retiring_after_thirty_years_is_not_disrepute(powhs: Analyser) -> None:
     result = _powhs(powhs, "Two teachers have left Prince of Wales High to retire after thirty years, happy retirement!")
     assert "disrepute" not in categories(result)
+
+
+# -- (round 4, indep40 opened) self-harm in code, hurt at home in Welsh, self-harm feared, a girl grabbed, drugs dealt
+#    to a child, a knife held to a child, a pupil to be jumped again, a striker "ar dân" --
+
+def test_blades_restocked_with_a_blood_drop_and_the_sh_tag_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("restocked 🩸 don't ask. #sh #qehs #year10")
+    assert "safeguarding" in categories(result)
+
+
+def test_the_stationery_shop_restocked_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("QEHS school shop restocked with pencils, rulers and sharpeners for the exams ✏️")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_child_hurt_at_home_by_a_drinker_in_welsh_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Sa i isie mynd adre heno. Mae e'n fy mrifo i pan mae e wedi bod yn yfed. Dim ond Mrs Howells "
+                     "yn QE sy'n gwybod")
+    assert "safeguarding" in categories(result)
+
+
+def test_legs_that_hurt_after_cross_country_are_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Ras traws gwlad QE heddiw, mae fy nghoesau'n fy mrifo i nawr 😂 da iawn pawb")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_bullied_child_feared_to_do_something_to_himself_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "@powhs_example the year 7s are scared to come in. One of them is going to end up doing "
+                           "something to himself and it'll be on you.")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_girl_grabbed_again_and_again_by_a_boy_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "A boy keeps grabbing her at the bus stop after PoWHS and he's still doing it to other girls "
+                           "in Year 9.")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_phone_grabbed_in_a_lesson_is_not_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Mr Hughes at PoWHS keeps grabbing her phone in Year 9 maths, fair enough tbh")
+    assert "safeguarding" not in categories(result)
+
+
+def test_drugs_dealt_to_a_twelve_year_old_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Anyone at PoWHS know who's dealing round the back of the tennis courts? My brother's 12 "
+                           "and came home completely out of it")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_knife_held_to_a_pupil_in_the_toilets_is_safeguarding(powhs: Analyser) -> None:
+    result = _powhs(powhs, "My son had a knife held to him in the boys' toilets at PoWHS and now he won't go in")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_named_pupil_to_be_jumped_again_tomorrow_is_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Gethin ap Rhys yn cael ei jympio tu ôl i'r neuadd yn pow high fory, mae o'n gwbod be sy'n dod")
+    assert [f["ref"] for f in flags_of(result, "threat")] == ["pw-pupil-103"]
+
+
+def test_a_striker_on_fire_this_season_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("Gôl wych gan Tomos Beynon o QE i'r tîm dan 16 ddydd Sadwrn 🔥 ar dân y tymor yma")
+    assert "threat" not in categories(result)
