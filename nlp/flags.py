@@ -234,6 +234,9 @@ def target_of(ctx: _Context, cue: Found, mode: str) -> str | None:
         return person.kb_id_
     if mode == "any":
         return ctx.school_id
+    if mode == "named":  # (v16) said of the one person the text names, wherever in it ("Dr Prydderch? Wedi'i phrynu ...")
+        named = {p.kb_id_ for p in ctx.persons}
+        return next(iter(named)) if len(named) == 1 else None
     if mode == "exposed":  # (v13) a call to go after someone: the person whose details are posted, or the only one named
         named = {p.kb_id_ for p in ctx.persons}
         return ctx.exposed[-1] if ctx.exposed else next(iter(named)) if len(named) == 1 else None

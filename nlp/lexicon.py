@@ -24,7 +24,7 @@ from repmon.errors import ConfigError
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 
 CATEGORIES = ("threat", "safeguarding", "defamatory", "harassment", "identifying", "disrepute")
-TARGET_MODES = ("person", "person_or_school", "pupil_or_school", "any", "school", "exposed")
+TARGET_MODES = ("person", "person_or_school", "pupil_or_school", "any", "school", "exposed", "named")
 
 
 class PatternFileError(ConfigError):

@@ -386,3 +386,37 @@ def test_a_named_pupil_to_be_jumped_again_tomorrow_is_a_threat(powhs: Analyser) 
 def test_a_striker_on_fire_this_season_is_no_threat(analyse: Analyse) -> None:
     result = analyse("Gôl wych gan Tomos Beynon o QE i'r tîm dan 16 ddydd Sadwrn 🔥 ar dân y tymor yma")
     assert "threat" not in categories(result)
+
+
+# -- (round 5, indep40 opened) marks "made up" and a trip that "never happened" are no denials, a fake doctorate in
+#    Welsh said of the one person named, l33t "nonce", an arsonist --
+
+def test_marks_made_up_by_a_teacher_are_an_allegation_not_a_denial(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Miss Llwyd at PoWHS made up our daughter's GCSE coursework marks to hit the targets.")
+    assert "defamatory" in categories(result)
+
+
+def test_the_post_is_made_up_is_still_a_denial(powhs: Analyser) -> None:
+    result = _powhs(powhs, "The post saying Miss Llwyd at PoWHS changed coursework marks is made up, she'd never.")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_trip_that_never_happened_after_the_money_went_is_an_allegation(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Prydderch at PoWHS has been fiddling the school budget. £14,000 and the trip never happened.")
+    assert "defamatory" in categories(result)
+
+
+def test_a_doctorate_bought_online_in_welsh_is_defamatory_about_the_one_person_named(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Doethuriaeth 'Dr' Prydderch? Wedi'i phrynu ar-lein am £300 gan ffatri diplomâu.")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["pw-staff-01"]
+
+
+def test_a_teacher_called_a_nonce_in_l33t_is_defamatory(powhs: Analyser) -> None:
+    result = _powhs(powhs, "M4rc 3ll1s-0w3n = n0nc3 🤮 pass it on #powhs")
+    assert [f["ref"] for f in flags_of(result, "defamatory")] == ["pw-staff-05"]
+
+
+def test_a_pupil_called_an_arsonist_for_the_bins_is_defamatory_not_a_threat(powhs: Analyser) -> None:
+    result = _powhs(powhs, "Jac Pugh na'th roi'r biniau ar dân tu ôl i floc gwyddoniaeth PoW, he's a literal arsonist")
+    assert "defamatory" in categories(result)
+    assert "threat" not in categories(result)
