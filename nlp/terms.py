@@ -267,12 +267,12 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
             shorts = {"-".join(letters), "".join(letters)} if len(letters) >= 2 else {letters[0]} if letters else set()
             for first in sorted({words[0]} | {a.split()[0] for a in person.aliases if len(a.split()) >= 2}):
                 forms += [{"text": f"{first} {i}{stop}", "form": "first"} for i in sorted(shorts) for stop in ("", ".")]
-            if len(letters) >= 2:  # (v16) every initial in capitals, of a surname of two parts: "NVL", "MTP"
-                forms.append({"text": (words[0][0] + "".join(letters)).upper(), "form": "first"})
                 # (v16) the first name mutated as Welsh does after "i", "am", "wrth" ("gofyn i Fegan T-P am lunie"):
                 # matched as written only, never the target of a misspelt word ("began")
                 forms += [{"text": f"{m} {i}{stop}", "form": "first", "mutated": "first"}
                           for m in mutated_forms(first, table or []) for i in sorted(shorts) for stop in ("", ".")]
+            if len(letters) >= 2:  # (v16) every initial in capitals, of a surname of two parts: "NVL", "MTP"
+                forms.append({"text": (words[0][0] + "".join(letters)).upper(), "form": "first"})
     if surname_unique and len(words) > 1:  # (v7) pupils too: "Bowen is a snitch ... #QEHS"
         rare = surname_rare and person.kind == "staff"  # (v8) "Prydderch", not "Rees": may be aimed at alone
         surnames_alone = [words[-1]]

@@ -15,6 +15,11 @@ def test_a_pupils_first_name_mutated_before_her_initials_names_her(analyse: Anal
     assert refs(result, "pupil") == ["pupil-0043"]
 
 
+def test_a_pupils_first_name_mutated_before_one_initial_names_him(analyse: Analyse) -> None:
+    result = analyse("Llongyfarchiadau i Gai L am ennill y ras traws gwlad dros QE ddoe!")
+    assert refs(result, "pupil") == ["pupil-0042"]
+
+
 def test_a_mutated_first_name_is_never_the_target_of_a_misspelt_word(analyse: Analyse) -> None:
     result = analyse("It began to rain just as the QE High match kicked off")
     assert refs(result, "pupil") == []
