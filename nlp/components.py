@@ -105,9 +105,9 @@ STAFF_ROLE_WORDS = frozenset({"teacher", "teachers", "head", "headteacher", "hea
 #: (v16) School words any school shares, which do not tie a post tagged with the short name to this one.
 GENERIC_SCHOOL_WORDS = frozenset({"school", "schools", "ysgol", "ysgolion", "village school", "primary school",
                                   "high school", "ysgol gynradd", "ysgol uwchradd"})
-#: (v16) Job words right before a surname that make it a member of staff ("maths teacher Hughes"; not "head").
-TEACHER_WORDS = frozenset({"teacher", "headteacher", "headmaster", "headmistress", "athro", "athrawes", "prifathro",
-                           "prifathrawes", "tutor"})
+#: (v16) Job words right before a surname that make it a member of staff ("maths teacher Hughes"): those of
+#: STAFF_ROLE_WORDS that name one person's job, not "head" ("a header from Hughes") or "deputy".
+TEACHER_WORDS = STAFF_ROLE_WORDS - {"teachers", "head", "deputy", "pennaeth", "dirprwy"}
 #: (v15) Words after a one-word role that make it part of another title ("PoW High's head boy", "head of year").
 ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook", "coach", "groundsman", "office",
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})

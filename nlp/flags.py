@@ -223,6 +223,12 @@ def _masked_word(text: str) -> bool:
         and any(c in "*@!$" or c.isdigit() for c in text)
 
 
+def _only_person(ctx: _Context) -> str | None:
+    """The ref of the one person the text names, or None when it names none or several."""
+    named = {p.kb_id_ for p in ctx.persons}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def target_of(ctx: _Context, cue: Found, mode: str) -> str | None:
     """The ref a cue is aimed at under ``mode``, or None when the category needs one and there is none."""
     if mode == "school":
@@ -235,11 +241,9 @@ def target_of(ctx: _Context, cue: Found, mode: str) -> str | None:
     if mode == "any":
         return ctx.school_id
     if mode == "named":  # (v16) said of the one person the text names, wherever in it ("Dr Prydderch? Wedi'i phrynu ...")
-        named = {p.kb_id_ for p in ctx.persons}
-        return next(iter(named)) if len(named) == 1 else None
+        return _only_person(ctx)
     if mode == "exposed":  # (v13) a call to go after someone: the person whose details are posted, or the only one named
-        named = {p.kb_id_ for p in ctx.persons}
-        return ctx.exposed[-1] if ctx.exposed else next(iter(named)) if len(named) == 1 else None
+        return ctx.exposed[-1] if ctx.exposed else _only_person(ctx)
     if mode == "person_or_school" and ctx.sent_of(cue.start) in ctx.school_sents:
         return ctx.school_id
     return None

@@ -402,20 +402,20 @@ def decide(parts: list[Summary], own_site: str | None = None, review: bool = Fal
         if get("decoys") and not get("places"):
             return False, f"{_person(people)} with {_q(get('decoys'))}, the place of another school"
         namesake = get("namesake")
-        # (v10) a pupil's name with a word that makes it a grown-up of that name ("Osian Bowen, ffermwr 58 oed",
-        # "Councillor Carys Bebb"): someone else, whatever school word the text has
-        grown_up = bool(namesake) and all(kind == "pupil" for kind, _, _ in get("people_named_full"))
-        # (v16) and a member of staff's name with an age no member of staff has ("Catrin Jenkins, 19, ... music student")
-        grown_up = grown_up or (any(str(n).isdigit() and int(n) < STAFF_MIN_AGE for n in namesake)
-                                and all(kind == "staff" for kind, _, _ in get("people_named_full")))
-        grown_up = grown_up or bool(get("namesake_titled"))  # (v16) "actress Catrin Jenkins ... a school shooting"
-        if get("people_full") and get("school_words") and not grown_up:
+        kinds = {kind for kind, _, _ in get("people_named_full")}
+        # Someone else of that name, whatever school word the text has: (v10) a pupil's name with a word that makes it
+        # a grown-up ("Osian Bowen, ffermwr 58 oed", "Councillor Carys Bebb"); (v16) a member of staff's name with an
+        # age no member of staff has ("Catrin Jenkins, 19, ... music student"), or with a namesake word as its title
+        # ("actress Catrin Jenkins" in a review of a play about a school shooting)
+        someone_else = (bool(namesake) and kinds <= {"pupil"}) or bool(get("namesake_titled")) or (
+            kinds <= {"staff"} and any(str(n).isdigit() and int(n) < STAFF_MIN_AGE for n in namesake))
+        if get("people_full") and get("school_words") and not someone_else:
             return True, f"full name {_person(get('people_full'))} with {_q(get('school_words'))}"
         if get("people_full") and get("school_life") and not namesake:
             return True, f"full name {_person(get('people_full'))} with {_q(get('school_life'))}, a word of school life"
         if get("staff_full") and get("places") and not namesake:  # (v6) not "X the plumber in Carmarthen"
             return True, f"full name of staff {_person(get('staff_full'))} with the place {_q(get('places'))}"
-        if get("places") and get("school_words") and not grown_up:
+        if get("places") and get("school_words") and not someone_else:
             return True, f"{_person(people)} with {_q(get('places'))} and {_q(get('school_words'))}"
         if get("staff_short") and get("school_setting"):
             return True, f"{_person(get('staff_short'))} with a school setting of its own {_q(get('school_setting'))}"
