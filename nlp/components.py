@@ -97,7 +97,7 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-safeguarding-v16.jsonl", "cues-threat-v16.jsonl", "cues-disrepute-v16.jsonl",
              "cues-harassment-v16.jsonl", "cues-defamatory-v16.jsonl",
              "cues-safeguarding-v17.jsonl", "cues-threat-v17.jsonl", "cues-disrepute-v17.jsonl",
-             "cues-harassment-v17.jsonl"]
+             "cues-harassment-v17.jsonl", "cues-defamatory-v17.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})

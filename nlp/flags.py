@@ -260,9 +260,16 @@ def _negated(ctx: _Context, cue: Found) -> bool:
         norm = ctx.doc[i].norm_
         if norm in _CLAUSE_BREAKS:
             return False
-        if norm in ctx.settings.negations and not (i > 0 and ctx.doc[i - 1].text in _ELISION):
-            return True  # but Welsh "'na" (yna, "there": "y lle 'na") is no negation
+        if norm in ctx.settings.negations and not (i > 0 and ctx.doc[i - 1].text in _ELISION) \
+                and ctx.doc[i + 1].norm_ not in IN_EARNEST:
+            return True  # but Welsh "'na" (yna, "there": "y lle 'na") is no negation, nor (v17) "not joking"
     return False
+
+
+#: (v17) Words after a negation that make it say the text is meant ("dim jocian dwi'n dod a cyllell", "not kidding,
+#: I'll ..."): the negation denies the joke, not the cue after it.
+IN_EARNEST = frozenset({"joking", "jokin", "jokin'", "joke", "kidding", "kiddin", "kiddin'", "jocian", "jocan", "jocio",
+                        "jôc", "joc", "lying", "cap", "exaggerating"})
 
 
 #: An apostrophe split off the front of a word by the tokenizer ("'na" -> "'", "na").

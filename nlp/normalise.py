@@ -60,6 +60,8 @@ MAX_URL_PIECES = 120
 MIN_FUZZY = 5  # words shorter than this are never matched one edit away
 #: (v9) Anglicised spellings of Welsh names: "th" for "dd" ("Prytherch"), "oy" for "wy" ("Lloyd" for "Llwyd").
 WELSH_SPELLINGS = (("th", "dd"), ("oy", "wy"))
+_HYPHEN = get_string_id("-")
+FIRST_PART_MIN = 4  # (v17) the first part of a surname of two this long at least may be found misspelt
 CUT_SHORT_OF = 7  # (v9) a profile word this long may be written cut short before a name's last word ("eliz")
 
 
@@ -136,6 +138,13 @@ class NameNormaliser:
         # surnames that may stand alone: a capitalised word of 6+ letters one edit from one ("Beynnon") is restored
         # anywhere; the mention finder still wants the school in the same sentence for it to count
         self.lone_names = frozenset(w for w in lone_names if len(w) >= MIN_FUZZY + 1)
+        # (v17) the first parts of surnames of two joined by a hyphen, by the hash of the second ("owen": "ellis")
+        first_parts: dict[int, set[str]] = {}
+        for name in self.lone_names:
+            first, hyphen, second = name.partition("-")
+            if hyphen and len(first) >= FIRST_PART_MIN and first.isalpha() and second.isalpha():
+                first_parts.setdefault(get_string_id(second), set()).add(first)
+        self.first_parts = {key: tuple(sorted(words)) for key, words in first_parts.items()}
         self.cue_norms = self.titles | self.firsts | {t + "." for t in self.titles}  # a misspelt name is looked for after these
         self.cue_hashes = frozenset(get_string_id(w) for w in self.cue_norms)
         # Words of the school's short (core) name that nothing else in the profile uses ("queen", "elizabeth"), and
@@ -246,7 +255,17 @@ class NameNormaliser:
         if not any(ch.isalpha() for ch in text):
             return None
         candidate = _JUNK.sub("", fold(text)).translate(LEET)
-        return candidate if candidate in self.known and candidate != fold(text) else None
+        if candidate == fold(text):
+            return None
+        if candidate in self.known:
+            return candidate
+        if candidate.isalpha() and any(ch.isdigit() for ch in text):
+            # (v17) a surname in l33t and one edit away, its first letter kept ("pr1dd3rch" -> "prydderch"): the
+            # digits say a name is being hidden
+            near = self._near_memo(candidate)
+            if near is not None and near in self.lone_names and near[0] == candidate[0]:
+                return near
+        return None
 
     def near(self, word: str) -> str | None:
         """The one profile word within one edit of ``word`` (insertion, deletion, substitution), or None. (v9) Also a
@@ -355,6 +374,17 @@ class NameNormaliser:
                     if found in self.lone_names:
                         doc[i].norm_ = found
                         norms[i] = get_string_id(found)
+            if self.first_parts:
+                for i in range(len(tokens) - 2):
+                    if norms[i + 1] == _HYPHEN and tokens[i][1] and tokens[i][3] + tokens[i][4] == tokens[i + 1][3]:
+                        # (v17) the first part of a surname of two misspelt one edit away, even into another profile
+                        # word ("Elis-Owen" for Ellis-Owen, though Elis is a pupil's first name)
+                        first = self.first_parts.get(norms[i + 2], ())
+                        word = strings[norms[i]]
+                        found = next((f for f in first if f != word and _one_edit(word, f)), None)
+                        if found:
+                            doc[i].norm_ = found
+                            norms[i] = get_string_id(found)
         doc.user_data[NORMS_KEY] = norms  # the norms are final here (as keep_norms would read them again)
 
     def _merge_spaced(self, doc: Doc) -> None:
@@ -482,3 +512,12 @@ def line_break_sentences(doc: Doc) -> Doc:
         doc.from_array(["SENT_START"], cast(Ints2d, values.reshape(-1, 1)))
     return doc
 
+
+def _one_edit(word: str, other: str) -> bool:
+    """(v17) Whether ``word`` is one insertion, deletion or substitution from ``other`` (not equal to it)."""
+    if abs(len(word) - len(other)) > 1 or word == other:
+        return False
+    if len(word) == len(other):
+        return sum(a != b for a, b in zip(word, other)) == 1
+    short, long = sorted((word, other), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))

@@ -169,11 +169,11 @@ ADJACENT = 2  # tokens between a place and a decoy that qualifies it ("Bangor, C
 
 
 def _could_be_town(word: Token, excluded: set[int]) -> bool:
-    """A capitalised word of three letters or more, not all capitals, not in ``excluded`` (token indices) and not a
-    word that is never a place ("The", "Year", "Mrs"): possibly the name of a town."""
+    """A capitalised word of three letters or more, not all capitals nor starting with two, not in ``excluded`` (token
+    indices) and not a word that is never a place ("The", "Year", "Mrs"): possibly the name of a town."""
     text = word.text
     return (word.i not in excluded and word.is_alpha and len(text) > 2 and text[0].isupper() and not text.isupper()
-            and word.norm_ not in NOT_PLACES)
+            and not text[1].isupper() and word.norm_ not in NOT_PLACES)  # (v17) not "yn DMio" (DMing)
 
 
 def _elsewhere(doc: Doc, named: list[Found], covered: set[int]) -> list[str]:

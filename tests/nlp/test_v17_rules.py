@@ -188,7 +188,9 @@ def test_a_teacher_addressed_without_another_school_is_still_the_schools(analyse
 def test_a_narrowing_line_adds_words_the_match_may_not_follow(tmp_path: Path) -> None:
     patterns = tmp_path / "patterns"
     shutil.copytree(PATTERNS_DIR, patterns)
-    files = ("cues-safeguarding-v2.jsonl", "cues-safeguarding-v17.jsonl")  # not the pipeline's list: load_cues is cached
+    (patterns / "cues-narrowed.jsonl").write_text(
+        '{"narrow": "safeguarding.grooming", "not_preceded_by": ["-"], "reason": "r"}\n', encoding="utf-8")
+    files = ("cues-safeguarding-v2.jsonl", "cues-narrowed.jsonl")  # not the pipeline's list: load_cues is cached
     rules = {r.id: r for r in load_cues(files, str(patterns))}
     assert "-" in rules["safeguarding.grooming"].not_preceded_by
     assert rules["safeguarding.grooming"].needs == () and rules["safeguarding.grooming"].unless == ()
@@ -202,3 +204,154 @@ def test_a_narrowing_line_with_a_bad_word_list_names_the_file_and_field(example_
         handle.write('{"narrow": "threat.v3.waiting", "not_preceded_by": "not", "reason": "r"}\n')
     with pytest.raises(PatternFileError, match=r"cues-threat-v17\.jsonl:\d+: 'not_preceded_by' must be a list"):
         build_pipeline(example_profile, patterns_dir=str(patterns))
+
+
+# -- (round 2, indep42 opened: a month with a fight filmed and shared) critical: "not joking" is no negation, a verb
+#    that starts with two capitals is no town, pictures asked for with nothing between, nobody would miss me and
+#    "you're next" in Welsh, afraid to go to school, a home posted with a call to go round and a fist --
+
+def test_not_joking_before_a_knife_is_no_negation(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "dim jocian dwi'n dod a cyllell i mewn i PoW High dydd llun")
+    assert "threat" in categories(result)
+
+
+def test_not_bringing_a_knife_is_still_negated(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "I'm not bringing a knife to PoW High monday, obviously")
+    assert "threat" not in categories(result)
+
+
+def test_a_welsh_verb_made_of_two_capitals_is_no_town(analyse: Analyse) -> None:
+    result = analyse("Mae rhyw ddyn yn y comments ar fideo QE High yn DMio merched blwyddyn 8 yn gofyn am pics.")
+    assert result["relevant"] is True
+    assert "safeguarding" in categories(result)
+
+
+def test_the_school_placed_in_another_welsh_town_is_still_another_school(analyse: Analyse) -> None:
+    result = analyse("Mae QE High yn Abertawe wedi ennill y gystadleuaeth goginio eleni")
+    assert result["relevant"] is False
+
+
+def test_the_school_asking_for_pictures_of_an_event_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Ysgol y Frenhines Elisabeth yn gofyn am lluniau o ddisgo Blwyddyn 8 ar gyfer y cylchlythyr 📸")
+    assert "safeguarding" not in categories(result)
+
+
+def test_nobody_would_miss_me_in_welsh_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "ma Nia V-L di postio 'fasa neb yn miss fi' ar ei story, plis rhywun o PoW tsiecio hi")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_child_afraid_to_go_to_school_and_not_eating_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mae fy merch ym Mlwyddyn 9 yn QE. Mae ofn arni fynd i'r ysgol a prin ei bod hi wedi bwyta "
+                     "ers dydd Llun.")
+    assert "safeguarding" in categories(result)
+
+
+def test_first_day_nerves_are_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("My son was scared to go to school on his first day at QE High but he loved it 💚")
+    assert "safeguarding" not in categories(result)
+
+
+def test_youre_next_in_welsh_sent_to_a_pupil_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Mae merch Blwyddyn 10 yn QE yn cael negeseuon 'ti nesa' o gyfrifon dieithr bob nos")
+    assert "threat" in categories(result)
+
+
+def test_next_in_the_queue_in_welsh_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("Noson agored QE: ti nesa yn y ciw am y gweithgareddau gwyddoniaeth!")
+    assert "threat" not in categories(result)
+
+
+def test_a_home_posted_with_a_call_to_go_round_and_a_fist_is_a_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Marc Ellis-Owen lives at 9 Example Road, Bangor LL57 9ZZ. Someone go round and "
+                                 "have a word 👊")
+    assert "threat" in categories(result)
+
+
+def test_a_home_posted_with_a_call_to_go_round_and_thank_him_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Marc Ellis-Owen lives at 9 Example Road, Bangor LL57 9ZZ. Someone go round and "
+                                 "thank him for the cake 🎂")
+    assert "threat" not in categories(result)
+
+
+# -- (round 2) not critical: harm let happen told after it, parents at a meeting, a wish that a pupil had been
+#    expelled --
+
+def test_asking_why_he_let_a_kid_get_battered_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("Ask Mr Beynon why he let a kid get battered on the QEHS field last week")
+    assert "threat" not in categories(result)
+
+
+def test_a_kid_who_is_going_to_get_battered_is_still_a_threat(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn from QEHS is gonna get battered after school tomorrow")
+    assert "threat" in categories(result)
+
+
+def test_parents_at_a_public_meeting_are_no_adult_contact(analyse: Analyse) -> None:
+    result = analyse("Around 150 parents attended a meeting at Queen Elizabeth High School on Monday evening.")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_grown_man_meeting_year_8s_is_still_adult_contact(analyse: Analyse) -> None:
+    result = analyse("A 40 year old man has been meeting year 8 girls from QE High behind the leisure centre")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_wish_that_the_school_had_expelled_a_pupil_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mae Jac Pugh yn seico. Dylia PoW fod wedi'i daflu fo allan flynyddoedd yn ôl.")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_pupil_thrown_out_by_his_mum_is_still_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Jac Pugh o PoW wedi cael ei daflu allan gan ei fam, mae o'n cysgu ar soffas ers wythnos")
+    assert "safeguarding" in categories(result)
+
+
+# -- (round 2) defamatory: a named teacher who stood by a fight, a named pupil who filmed it and sold it --
+
+def test_a_named_teacher_who_watched_a_fight_and_did_nothing_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("The PE teacher at QEHS, Beynon, stood right there and watched the whole fight. Didn't lift "
+                     "a finger.")
+    assert "defamatory" in categories(result)
+
+
+def test_a_named_teacher_egging_on_a_fight_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Roedd Mr Beynon o QE yn sefyll yna'n chwerthin ac yn annog y bechgyn i ymladd.")
+    assert "defamatory" in categories(result)
+
+
+def test_a_named_teacher_who_watched_a_boxing_fight_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon from QE watched the whole fight at the boxing club on Saturday, great night")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_named_pupil_who_sold_the_video_of_a_fight_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Lili Griffiths o QE gath hi £50 am werthu'r fideo o'r ffeit i ryw page")
+    assert "defamatory" in categories(result)
+
+
+def test_a_named_pupil_who_filmed_the_school_show_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("Lili Griffiths filmed the whole thing and posted it on the QE drama page, well done Lili!")
+    assert "defamatory" not in categories(result)
+
+
+# -- (round 2) names: a surname in l33t one letter off, the first part of a surname of two misspelt --
+
+def test_a_surname_in_leet_one_letter_off_is_still_the_member_of_staff(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "someone should torch yr ysgol 'na efo pr1dd3rch dal yn ei swyddfa")
+    assert refs(result, "staff") == ["pw-staff-01"]
+
+
+def test_a_word_in_leet_one_letter_off_with_another_first_letter_is_no_name(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "someone should torch yr ysgol 'na efo gr1dd3rch dal yn ei swyddfa")
+    assert refs(result, "staff") == []
+
+
+def test_the_first_part_of_a_surname_of_two_misspelt_is_still_the_member_of_staff(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Elis-Owen at PoW High is the best coach we've had")
+    assert refs(result, "staff") == ["pw-staff-05"]
+
+
+def test_a_pupils_first_name_with_another_surname_is_not_the_member_of_staff(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Elis Parry at PoW High scored the winner on Saturday")
+    assert refs(result, "staff") == []
