@@ -355,3 +355,74 @@ def test_the_first_part_of_a_surname_of_two_misspelt_is_still_the_member_of_staf
 def test_a_pupils_first_name_with_another_surname_is_not_the_member_of_staff(powhs: Analyser) -> None:
     result = analyse_text(powhs, "Elis Parry at PoW High scored the winner on Saturday")
     assert refs(result, "staff") == []
+
+
+# -- (round 3, indep43 opened: a term of conversations) a man who tried to lure a pupil, words of care to someone
+#    feared for, a Welsh "bag" that is no slur, a shout-out that is thanks, a police session for parents --
+
+def test_a_man_who_tried_to_lure_a_pupil_in_welsh_news_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mae'r heddlu'n apelio wedi i ddyn geisio denu disgybl o Ysgol y Frenhines Elisabeth, "
+                     "Caerfyrddin, i'w fan ger y parc.")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_team_trying_to_lure_a_coach_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Scarlets tried to lure Mr Beynon away from QE High to coach their academy, he said no")
+    assert "safeguarding" not in categories(result)
+
+
+def test_please_dont_do_anything_stupid_with_words_of_care_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Elis Parry, plis paid â gwneud dim byd gwirion heno. Dim ots be ddeudon nhw "
+                                 "amdana chdi yn Ysgol Tywysog Cymru, ti'n bwysig i ni gyd.")
+    assert "safeguarding" in categories(result)
+
+
+def test_dont_do_anything_stupid_before_a_match_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Elis Parry, paid â gwneud dim byd gwirion yn y gêm heno, ti'n bwysig i'r tîm "
+                                 "PoWHS ⚽")
+    assert "safeguarding" not in categories(result)
+
+
+def test_his_bag_in_welsh_is_no_slur(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn o QE ddygodd y ffonau. Gwelodd fy mab nhw yn ei fag e.")
+    assert "harassment" not in categories(result)
+    assert "defamatory" in categories(result)
+
+
+def test_the_slur_itself_is_still_a_slur(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn from QE is a fag lol")
+    assert "harassment" in categories(result)
+
+
+def test_a_shout_out_to_a_teacher_for_sorting_a_mess_is_thanks(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Shoutout i Ms Tudur am sortio llanast bws Bl 8 mewn diwrnod 👏 #PoWHS")
+    assert "threat" not in categories(result)
+    assert "disrepute" not in categories(result)
+
+
+def test_a_police_session_for_parents_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Bydd yr heddlu yn cynnal sesiwn diogelwch ar-lein i rieni yn Ysgol Tywysog Cymru "
+                                 "nos Iau, yn ateb cwestiynau am ecsbloetio a meithrin perthynas amhriodol.")
+    assert "safeguarding" not in categories(result)
+
+
+# -- (round 3) defamatory in Welsh: stolen, smashed, caught smoking --
+
+def test_a_named_pupil_who_stole_a_phone_in_welsh_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Carys Bebb nath ddwyn ffôn o'r stafell newid yn PoW ddoe, ma pawb yn gwbod")
+    assert "defamatory" in categories(result)
+
+
+def test_a_named_pupil_who_stole_the_show_is_not_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Carys Bebb nath ddwyn y sioe yn eisteddfod PoW neithiwr 👏")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_named_teacher_caught_smoking_weed_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("miss jenkins o QE wedi cael ei dal yn smocio weed gyda'r chweched dosbarth lol")
+    assert "defamatory" in categories(result)
+
+
+def test_a_named_pupil_smashing_a_record_is_not_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Ffion Meredydd o PoW nath falu'r record sirol yn y 400m ddoe!")
+    assert "defamatory" not in categories(result)
