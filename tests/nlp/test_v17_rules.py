@@ -426,3 +426,86 @@ def test_a_named_teacher_caught_smoking_weed_is_defamatory(analyse: Analyse) -> 
 def test_a_named_pupil_smashing_a_record_is_not_defamatory(powhs: Analyser) -> None:
     result = analyse_text(powhs, "Ffion Meredydd o PoW nath falu'r record sirol yn y 400m ddoe!")
     assert "defamatory" not in categories(result)
+
+
+# -- (round 4, indep44 opened: the summer term) critical: a grade offered to stay behind with him, "do something to
+#    myself" in Welsh, a teacher who touched a pupil's leg, heads held down the toilets, someone in a van filming
+#    girls on sports day, a hospital trip planned, bleach in the water guns --
+
+def test_a_grade_offered_to_stay_behind_with_him_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("A supply teacher at QEHS told a yr 10 girl she'd 'get her grade' if she stayed behind with him "
+                     "after the mock.")
+    assert "safeguarding" in categories(result)
+
+
+def test_pupils_staying_behind_for_a_revision_session_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon at QEHS said the yr 11s who stayed behind with him for the revision session "
+                     "will get their grade, legend")
+    assert "safeguarding" not in categories(result)
+
+
+def test_doing_something_to_myself_in_welsh_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("os dw i'n methu'r TGAU dwi'n mynd i neud rhywbeth i fy hun. QE wedi fy nhorri i")
+    assert "safeguarding" in categories(result)
+
+
+def test_doing_something_nice_for_myself_in_welsh_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Ar ôl yr arholiadau yn QE dwi'n mynd i brynu rhywbeth neis i fy hun 🛍️")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_who_touched_a_pupils_leg_in_welsh_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Hughes o PoW wedi cyffwrdd fy nghoes i yn yr arholiad a neb yn gwrando arna i")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_who_touched_a_sprained_leg_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Ellis-Owen at PoW touched my leg to check the sprain and sent me to first aid")
+    assert "safeguarding" not in categories(result)
+
+
+def test_younger_pupils_heads_held_down_the_toilets_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Year 10 lads at Prince of Wales High hold the Year 7s' heads down the toilets and "
+                                 "film it")
+    assert "safeguarding" in categories(result)
+
+
+def test_someone_in_a_van_filming_girls_on_sports_day_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Whoever was in the silver van by the QE High field on sports day filming the girls: we've "
+                     "got your reg and it's gone to the police.")
+    assert "safeguarding" in categories(result)
+    assert "threat" not in categories(result)
+
+
+def test_a_parent_filming_the_girls_relay_on_sports_day_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Proud mum filming the girls' relay at QE High sports day 🏃‍♀️💚")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_to_be_given_a_hospital_trip_is_a_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "some Year 11s at PoW High are planning to 'get' Mr E-O on the last day, he's "
+                                 "getting a hospital trip")
+    assert "threat" in categories(result)
+
+
+def test_a_teacher_back_from_a_hospital_trip_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Ellis-Owen is back at PoW after a hospital trip for his injured knee, get well "
+                                 "soon sir")
+    assert "threat" not in categories(result)
+
+
+def test_bleach_in_the_water_guns_for_the_teachers_is_a_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "leavers water fight at PoW High 😈 bleach in the water guns for the teachers")
+    assert "threat" in categories(result)
+
+
+# -- (round 4) not critical: money gone missing --
+
+def test_money_missing_in_welsh_is_no_child_missing(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn oedd trysorydd cronfa'r lefars yn QE a mae £300 ar goll.")
+    assert "safeguarding" not in categories(result)
+
+
+def test_money_vanished_from_an_account_is_no_child_missing(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Neb yn sôn bod £20k wedi diflannu o gyfrif y PTA yn Ysgol Tywysog Cymru.")
+    assert "safeguarding" not in categories(result)
