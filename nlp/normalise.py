@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable
 from typing import cast
 
+from rapidfuzz.distance import OSA
 from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, NORM
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -381,7 +382,7 @@ class NameNormaliser:
                         # word ("Elis-Owen" for Ellis-Owen, though Elis is a pupil's first name)
                         first = self.first_parts.get(norms[i + 2], ())
                         word = strings[norms[i]]
-                        found = next((f for f in first if f != word and _one_edit(word, f)), None)
+                        found = next((f for f in first if f != word and OSA.distance(word, f, score_cutoff=1) <= 1), None)
                         if found:
                             doc[i].norm_ = found
                             norms[i] = get_string_id(found)
@@ -511,13 +512,3 @@ def line_break_sentences(doc: Doc) -> Doc:
         values[starts] = 1
         doc.from_array(["SENT_START"], cast(Ints2d, values.reshape(-1, 1)))
     return doc
-
-
-def _one_edit(word: str, other: str) -> bool:
-    """(v17) Whether ``word`` is one insertion, deletion or substitution from ``other`` (not equal to it)."""
-    if abs(len(word) - len(other)) > 1 or word == other:
-        return False
-    if len(word) == len(other):
-        return sum(a != b for a, b in zip(word, other)) == 1
-    short, long = sorted((word, other), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
