@@ -165,6 +165,10 @@ history geography welsh french spanish pe
 """.split())
 #: (v16) An age after a member of staff's full name below this is someone else's ("Catrin Jenkins, 19,").
 STAFF_MIN_AGE = 21
+#: (v18) An age after a name below this is a child at primary school, no one at a secondary school ("Tomos Beynon,
+#: 9 oed, o Aberaeron"); from it up to ``NAMESAKE_MIN_AGE`` only a member of staff's name is someone else's.
+PUPIL_MIN_AGE = 11
+NAMESAKE_MIN_AGE = 16
 ADJACENT = 2  # tokens between a place and a decoy that qualifies it ("Bangor, County Down")
 
 
@@ -201,11 +205,13 @@ def _bare_place(doc: Doc, i: int, covered: set[int]) -> bool:
 def _namesakes(doc: Doc, people: list[Found], excluded: set[int]) -> list[str]:
     """v5, round 4: an age after a person's name ("Dafydd Rees, 52,") or a town that is not a profile place after
     "of", "from" or "o" ("Catrin Jenkins of Bridgend", "Mr Rees, 64, of Llandovery"): someone else of that name.
+    (v18) Also a child's age ("Tomos Beynon, 9 oed"), and a pupil's age after a member of staff's name.
     ``excluded``: the tokens of mentions and profile places."""
     out = []
     for m in people:
         i = m.end
-        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].text.isdigit() and 16 <= int(doc[i + 1].text) <= 110:
+        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].text.isdigit() and _age_of_someone_else(
+                int(doc[i + 1].text), m.label_):
             out.append(f"{doc[i + 1].text}")
             i += 2
             if i < len(doc) and doc[i].text == ",":
@@ -216,6 +222,10 @@ def _namesakes(doc: Doc, people: list[Found], excluded: set[int]) -> list[str]:
             if _could_be_town(doc[i + 1], excluded):
                 out.append(f"{doc[i].text} {doc[i + 1].text}")
     return out
+
+
+def _age_of_someone_else(age: int, kind: str) -> bool:
+    return NAMESAKE_MIN_AGE <= age <= 110 or 0 < age < PUPIL_MIN_AGE or (kind == "staff" and age < NAMESAKE_MIN_AGE)
 
 
 def _towns_elsewhere(doc: Doc, excluded: set[int]) -> list[str]:
