@@ -1,6 +1,6 @@
-"""v19: the wording the forty-sixth independent set (indep46, opened: the spring term as a monitor collects it)
-showed missing or wrongly flagged, each rule with its near miss. The texts are new; none is a gold item. The rules
-alone (the classifier is left out, see conftest.py)."""
+"""v19: the wording the forty-sixth and forty-seventh independent sets (indep46, opened for round 1: the spring term;
+indep47, opened for round 2: the summer term) showed missing or wrongly flagged, each rule with its near miss. The
+texts are new; none is a gold item. The rules alone (the classifier is left out, see conftest.py)."""
 
 from __future__ import annotations
 
@@ -194,4 +194,127 @@ def test_exam_papers_lost_before_marking_are_disrepute(powhs: Analyser) -> None:
 
 def test_prizes_going_to_the_same_families_every_year_is_disrepute_in_welsh(analyse: Analyse) -> None:
     result = analyse("Diwrnod gwobrwyo QE: yr un teuluoedd yn ennill bob blwyddyn, dim syndod 🙄")
+    assert "disrepute" in categories(result)
+
+
+# -- round 2 (indep47 opened: the summer term) --
+
+def test_news_of_a_message_threatening_to_harm_staff_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Police were at Queen Elizabeth High School in Carmarthen this morning after a message "
+                     "threatening to harm pupils appeared on social media. Officers are on site as a precaution.")
+    assert "threat" in categories(result)
+
+
+def test_a_court_case_over_an_old_threatening_message_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("A 16-year-old was given a referral order at the youth court for a message threatening to "
+                     "harm staff at Queen Elizabeth High School last year")
+    assert "threat" not in categories(result)
+
+
+def test_a_member_of_staff_contacting_pupils_through_private_accounts_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Prince of Wales High School has suspended a member of staff after parents said "
+                                 "he had been messaging pupils privately on Instagram")
+    assert "safeguarding" in categories(result)
+
+
+def test_guidance_that_staff_must_never_message_pupils_privately_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Reminder from Prince of Wales High: our code of conduct says staff must never be "
+                                 "messaging pupils on personal accounts")
+    assert "safeguarding" not in categories(result)
+
+
+def test_free_vodka_for_year_10_girls_at_a_party_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "party after the PoWHS prom, free vodka for any yr 10 girls, dw about getting "
+                                 "ID'd 😉 dm for the address")
+    assert "safeguarding" in categories(result)
+
+
+def test_free_mocktails_for_the_year_11s_at_prom_are_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Free mocktails for all the Year 11 girls and boys at the PoWHS prom tonight, "
+                                 "thank you to the PTA 🍹")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_commenting_on_girls_bodies_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Ellis-Owen at PoWHS keeps making comments about their bodies when the year 9 "
+                                 "girls come out of the changing rooms. My daughter hates PE now")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_lesson_on_comments_about_bodies_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Great lesson on body image at PoWHS today: Mr Ellis-Owen talked about why "
+                                 "comments about their bodies hurt young people online")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_pupil_said_to_have_copied_in_the_mocks_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Osian Bowen from QE says he got all 9s but he copied off me in the maths mock 🙄 cheat")
+    assert "defamatory" in categories(result)
+
+
+def test_a_pupil_joking_that_she_copied_off_a_friend_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("me and lili griffiths in the QE revision club today, she let me copy her notes 😂 bless her")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_pupil_said_to_have_set_the_alarm_off_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Megan Thomas-Price oedd yr un wnaeth seinio'r larwm tân yn ystod yr arholiad Ffiseg yn QE, "
+                     "pawb yn gorfod ail-sefyll")
+    assert "defamatory" in categories(result)
+
+
+def test_a_teachers_demo_setting_the_alarm_off_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("mrs p set the fire alarm off with her bunsen demo again at QE, whole school out on the field "
+                     "😂 legend")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_teacher_called_a_bully_in_welsh_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Gwilym Hughes yn Ysgol Tywysog Cymru, mae o'n fwli llwyr efo'r hogia yn y "
+                                 "gwersi mathemateg")
+    assert "defamatory" in categories(result)
+
+
+def test_a_talk_about_bullies_is_not_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Gwilym Hughes gave a talk about being a bully at Ysgol Tywysog Cymru: sgwrs am "
+                                 "sut i stopio bod yn fwli ar-lein")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_named_pupil_called_a_feral_little_thug_is_harassment(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Jac Pugh from PoW High is a feral little thug, kicked the bins over outside the "
+                                 "Co-op again")
+    assert "harassment" in categories(result)
+
+
+def test_toilets_without_water_for_a_fortnight_are_disrepute(analyse: Analyse) -> None:
+    result = analyse("QE High toilets still have no water after two weeks, in this heat 🥵 #ysgolyfrenhineselisabeth")
+    assert "disrepute" in categories(result)
+
+
+def test_parents_complaining_about_prom_prices_are_disrepute_in_welsh(analyse: Analyse) -> None:
+    result = analyse("Mae rhieni yn cwyno bod tripiau Ysgol y Frenhines Elisabeth yn rhy ddrud eleni")
+    assert "disrepute" in categories(result)
+
+
+def test_the_school_said_to_have_failed_an_autistic_son_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Two years of meetings: how Prince of Wales High failed my autistic son and "
+                                 "never read his support plan")
+    assert "disrepute" in categories(result)
+
+
+def test_a_son_who_failed_his_own_exam_is_not_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "My son failed his driving theory test again but passed everything at Prince of "
+                                 "Wales High, so proud of him")
+    assert "disrepute" not in categories(result)
+
+
+def test_pupils_fainting_in_blazers_in_a_heatwave_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Two kids fainted in blazers in the PoWHS exam hall today and still no shorts "
+                                 "allowed. Ysgol wirion")
+    assert "disrepute" in categories(result)
+
+
+def test_a_child_protection_file_left_on_the_bus_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Un o athrawon QE wedi gadael ffeil amddiffyn plant ar y bws i Gaerfyrddin ddoe 😬")
     assert "disrepute" in categories(result)
