@@ -1,6 +1,7 @@
-"""v19: the wording the forty-sixth and forty-seventh independent sets (indep46, opened for round 1: the spring term;
-indep47, opened for round 2: the summer term) showed missing or wrongly flagged, each rule with its near miss. The
-texts are new; none is a gold item. The rules alone (the classifier is left out, see conftest.py)."""
+"""v19: the wording the forty-sixth to forty-eighth independent sets (indep46, opened for round 1: the spring term;
+indep47, round 2: the summer term; indep48, round 3: the school's life online) showed missing or wrongly flagged, each
+rule with its near miss. The texts are new; none is a gold item. The rules alone (the classifier is left out, see
+conftest.py)."""
 
 from __future__ import annotations
 
@@ -212,8 +213,8 @@ def test_a_court_case_over_an_old_threatening_message_is_no_threat(analyse: Anal
 
 
 def test_a_member_of_staff_contacting_pupils_through_private_accounts_is_safeguarding(powhs: Analyser) -> None:
-    result = analyse_text(powhs, "Prince of Wales High School has suspended a member of staff after parents said "
-                                 "he had been messaging pupils privately on Instagram")
+    result = analyse_text(powhs, "Prince of Wales High School has suspended a member of staff after parents raised "
+                                 "concerns that he had been contacting pupils through private social media accounts")
     assert "safeguarding" in categories(result)
 
 
@@ -317,4 +318,120 @@ def test_pupils_fainting_in_blazers_in_a_heatwave_is_disrepute(powhs: Analyser) 
 
 def test_a_child_protection_file_left_on_the_bus_is_disrepute(analyse: Analyse) -> None:
     result = analyse("Un o athrawon QE wedi gadael ffeil amddiffyn plant ar y bws i Gaerfyrddin ddoe 😬")
+    assert "disrepute" in categories(result)
+
+
+# -- round 3 (indep48 opened: the school's life online) --
+
+def test_a_teacher_called_a_masked_nonce_is_safeguarding_and_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon yn n*nce, gofynnwch i unrhyw ferch yn QE pam bod neb yn mynd ar ben eu hunain i'r "
+                     "swyddfa AG")
+    assert {"safeguarding", "defamatory"} <= categories(result)
+
+
+def test_a_teacher_defended_against_a_nonce_rumour_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Somebody on tiktok called Mr Beynon at QE a nonce. That's a lie and it's been reported, he's "
+                     "the kindest teacher there")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_masked_slur_written_on_a_bus_shelter_and_condemned_is_not_an_allegation(analyse: Analyse) -> None:
+    result = analyse("Someone's written 'Beynon is a n*nce' on the bus shelter by QE High. Absolutely vile, he's a "
+                     "lovely teacher")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_named_pupil_doing_the_blackout_challenge_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "pov: doing the blackout challenge in the PoW High changing rooms 😵 Gethin ap Rhys "
+                                 "went out for ages lol")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_warning_to_parents_about_the_blackout_challenge_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Prince of Wales High is warning parents about the blackout challenge trending on "
+                                 "TikTok. Please talk to your children about it")
+    assert "safeguarding" not in categories(result)
+
+
+def test_teachers_home_addresses_posted_with_visits_promised_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("someone in the QE High year 10 group chat posted a list of teachers' home addresses with "
+                     "'visits start monday' on it")
+    assert "threat" in categories(result)
+
+
+def test_a_parent_who_will_drag_the_head_out_of_school_is_a_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "If anything happens to my son because of this phone ban I'll come into PoW High "
+                                 "and drag Prydderch out of his office myself")
+    assert "threat" in categories(result)
+
+
+def test_dragging_a_teenager_out_of_bed_for_school_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Every single morning I'll have to drag him out of bed for PoW High, the joys of "
+                                 "Year 10 😂")
+    assert "threat" not in categories(result)
+
+
+def test_a_teacher_said_to_mark_a_child_down_out_of_spite_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Catrin Jenkins at QE lowered my son's coursework mark out of spite after I complained about "
+                     "her")
+    assert "defamatory" in categories(result)
+
+
+def test_a_head_said_to_bully_staff_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Staff review - QE High. Cons: Dr Rees bullies staff in meetings. Pros: the pupils")
+    assert "defamatory" in categories(result)
+
+
+def test_coursework_said_to_be_done_by_a_tutor_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "nia vaughan-lloyd's coursework was done by her tutor and PoWHS gave her an A* "
+                                 "anyway")
+    assert "defamatory" in categories(result)
+
+
+def test_hushing_up_a_drink_driving_head_is_no_denial(analyse: Analyse) -> None:
+    result = analyse("@qehs_example your head teacher got done for drink driving in the summer and you're all "
+                     "acting like it never happened")
+    assert "defamatory" in categories(result)
+
+
+def test_inspectors_telling_the_school_to_improve_behaviour_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Inspectors have told Queen Elizabeth High School in Carmarthen to urgently improve behaviour "
+                     "in lessons")
+    assert "disrepute" in categories(result)
+
+
+def test_a_school_that_cares_more_about_skirts_than_pupils_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Ysgol y Frenhines Elisabeth: ysgol sy'n poeni mwy am hyd sgert nag am y plant eu hunain")
+    assert "disrepute" in categories(result)
+
+
+def test_a_parent_who_cares_more_about_kindness_than_grades_is_not_disrepute(analyse: Analyse) -> None:
+    result = analyse("Honestly I care more about my son being happy at QE High than any of his grades ❤️")
+    assert "disrepute" not in categories(result)
+
+
+def test_a_fight_outside_the_school_gates_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("ffeit tu fas i gatiau QE eto heddiw 🥊 security nowhere")
+    assert "disrepute" in categories(result)
+
+
+def test_pupils_details_sent_to_the_wrong_parents_in_welsh_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mae Ysgol Tywysog Cymru wedi ymddiheuro ar ôl i fanylion plant Bl 8 gael eu "
+                                 "hanfon at rieni drwy gamgymeriad")
+    assert "disrepute" in categories(result)
+
+
+def test_a_culture_of_fear_at_the_school_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Why I left QEHS: a culture of fear in the staffroom and nobody listening")
+    assert "disrepute" in categories(result)
+
+
+def test_the_schools_newsletter_hacked_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "PoW High's newsletter got hacked and sent every parent a crypto scam link 🙃")
+    assert "disrepute" in categories(result)
+
+
+def test_bullying_dismissed_as_banter_by_the_school_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "The boys in my son's form at Prince of Wales High hold him down every week and "
+                                 "the school's answer is that it's banter")
     assert "disrepute" in categories(result)
