@@ -371,6 +371,12 @@ def test_dragging_a_teenager_out_of_bed_for_school_is_no_threat(powhs: Analyser)
     assert "threat" not in categories(result)
 
 
+def test_a_parent_taking_their_own_son_out_of_the_school_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "One more week of this phone ban and I'll drag my son out of PoW High and home "
+                                 "school him")
+    assert "threat" not in categories(result)
+
+
 def test_a_teacher_said_to_mark_a_child_down_out_of_spite_is_defamatory(analyse: Analyse) -> None:
     result = analyse("Catrin Jenkins at QE lowered my son's coursework mark out of spite after I complained about "
                      "her")
@@ -410,6 +416,11 @@ def test_a_parent_who_cares_more_about_kindness_than_grades_is_not_disrepute(ana
     assert "disrepute" not in categories(result)
 
 
+def test_a_school_that_cares_more_about_pupils_than_anything_is_not_disrepute(analyse: Analyse) -> None:
+    result = analyse("QE High cares more about its pupils than any school I know, thank you Dr Rees 💚")
+    assert "disrepute" not in categories(result)
+
+
 def test_a_fight_outside_the_school_gates_is_disrepute(analyse: Analyse) -> None:
     result = analyse("ffeit tu fas i gatiau QE eto heddiw 🥊 security nowhere")
     assert "disrepute" in categories(result)
@@ -424,6 +435,11 @@ def test_pupils_details_sent_to_the_wrong_parents_in_welsh_is_disrepute(powhs: A
 def test_a_culture_of_fear_at_the_school_is_disrepute(analyse: Analyse) -> None:
     result = analyse("Why I left QEHS: a culture of fear in the staffroom and nobody listening")
     assert "disrepute" in categories(result)
+
+
+def test_a_culture_where_every_child_is_valued_is_not_disrepute(analyse: Analyse) -> None:
+    result = analyse("Visited QEHS for the open evening: a culture where every child is valued, we loved it")
+    assert "disrepute" not in categories(result)
 
 
 def test_the_schools_newsletter_hacked_is_disrepute(powhs: Analyser) -> None:
