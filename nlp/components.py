@@ -100,7 +100,9 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-harassment-v17.jsonl", "cues-defamatory-v17.jsonl",
              "cues-safeguarding-v18.jsonl", "cues-threat-v18.jsonl", "cues-disrepute-v18.jsonl",
              "cues-defamatory-v18.jsonl", "cues-safeguarding-v19.jsonl", "cues-threat-v19.jsonl",
-             "cues-defamatory-v19.jsonl", "cues-disrepute-v19.jsonl", "cues-harassment-v19.jsonl"]
+             "cues-defamatory-v19.jsonl", "cues-disrepute-v19.jsonl", "cues-harassment-v19.jsonl",
+             "cues-safeguarding-v20.jsonl", "cues-threat-v20.jsonl", "cues-defamatory-v20.jsonl",
+             "cues-disrepute-v20.jsonl", "cues-harassment-v20.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -119,7 +121,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v13.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v19.jsonl"
+PARTS_FILE = "parts-v20.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)

@@ -170,6 +170,9 @@ class NameNormaliser:
         self.core_context = frozenset(core_context)  # (v8) a school word beside the short name: the pipeline decides
         self.placed_cores = re.compile(r"(?<![^\W_'])(?:" + "|".join(placed) + r")(?![^\W_])") if placed else None
         self.name_ends = frozenset(n.split()[-1] for n in names if len(n.split()) >= 3) & set(generic)
+        # (v20) the words a misspelt word before a name end may be restored to: the school's, not a person's ("anhrefn
+        # llwyr yn ffreutur PoW High" is not Miss Llwyd)
+        self.school_name_words = frozenset(w for n in names for w in n.split())
         self.name_end_hashes = frozenset(get_string_id(w) for w in self.name_ends)
         # v5 round 3: aliases of a title and an initial ("Mrs P", "Mr B") have no word long enough to be a trigger
         forms = sorted({tuple(_WORDS.findall(i)) for i in initials} - {()}, key=len, reverse=True)
@@ -365,7 +368,7 @@ class NameNormaliser:
                     if norms[j] not in self.known_hashes and strings[norms[j]].isalpha():
                         word = strings[norms[j]]
                         found = self.near(word) or self.cut_short(word)
-                        if found:
+                        if found in self.school_name_words:
                             doc[j].norm_ = found
                             norms[j] = get_string_id(found)
         if self.lone_names:

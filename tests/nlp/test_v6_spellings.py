@@ -93,4 +93,5 @@ def test_a_cover_up_that_is_the_plot_of_a_play_is_not_disrepute(analyse: Analyse
 
 
 def test_a_cover_up_by_the_school_is_still_disrepute(analyse: Analyse) -> None:
-    assert "disrepute" in categories(analyse("The head at QEHS kept it quiet that the roof was falling in and covered it up"))
+    # (v20) "The head at QEHS ... covered it up" is defamatory about the head, as the gold writers label it
+    assert "disrepute" in categories(analyse("QEHS kept it quiet that the roof was falling in and covered it up"))

@@ -1,0 +1,267 @@
+"""v20: the wording the forty-ninth independent set (indep49, opened for round 1: no single theme) showed missing or
+wrongly flagged, each rule with its near miss. The texts are new; none is a gold item. The rules alone (the
+classifier is left out, see conftest.py)."""
+
+from __future__ import annotations
+
+from nlp.analyse import Analyser
+from tests.nlp.helpers import Analyse, analyse_text, categories, refs
+
+
+# -- mentions: a Welsh word one letter from a name, before the school's name --
+
+def test_a_welsh_word_before_the_schools_name_is_not_a_misspelt_teacher(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "anhrefn llwyr yn ffreutur PoW High heddiw, pasta ar y nenfwd")
+    assert "pw-staff-04" not in refs(result)
+
+
+def test_a_misspelt_school_name_before_high_is_still_the_school(analyse: Analyse) -> None:
+    result = analyse("qeen elizabth high is the worst school in the county")
+    assert result["relevant"] is True
+
+
+def test_a_misspelt_surname_after_a_title_is_still_the_teacher(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Miss Llwyr at PoW High set three pages of homework again")
+    assert "pw-staff-04" in refs(result)
+
+
+# -- critical: suicide talked of in the plural, a member of staff and a year's girl --
+
+def test_pupils_wanting_to_kill_themselves_in_welsh_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "ma rhai o Bl 8 PoWHS yn siarad ar y grŵp am ladd eu hunain, plis tsiecwch arnyn nhw")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_film_about_killing_themselves_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Ffilm Bl 11 PoWHS yn yr eisteddfod: stori am ddau frawd sy'n trio lladd eu hunain "
+                                 "mewn drama fer")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_teacher_and_a_year_10_girl_spoken_of_together_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Everyone at QEHS knows about the science teacher and a Year 10 girl, the head moved her set "
+                     "and said nothing")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_trainees_mentor_who_gave_advice_is_not_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "PGCE placement at PoW High: Mrs Davies, the deputy head, is a great mentor, she sat "
+                                 "in on my Year 8 lesson and gave me two things to fix. Bangor in the snow is beautiful")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_teacher_and_a_year_10_girl_winning_a_prize_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Congratulations to our science teacher and a Year 10 girl on winning the QEHS bake off, "
+                     "well done both")
+    assert "safeguarding" not in categories(result)
+
+
+# -- false critical flags: talks, grievances, regret, betrayal, a farewell --
+
+def test_a_talk_on_the_warning_signs_of_self_harm_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Thanks QEHS for last night's parents' session, the bit on spotting self-harm warning signs was so useful")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_daughter_self_harming_is_still_safeguarding(analyse: Analyse) -> None:
+    result = analyse("My daughter in Year 9 at QEHS has started to self-harm and I don't know who to tell")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_knife_crime_awareness_workshop_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Year 10 at PoW High had a knife crime awareness workshop today. The police "
+                                 "explained the consequences of carrying a knife")
+    assert "threat" not in categories(result)
+
+
+def test_bringing_a_knife_to_school_is_still_a_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "I'm bringing a knife to PoW High tomorrow for what they did to me")
+    assert "threat" in categories(result)
+
+
+def test_a_worksheet_gone_missing_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Miss Llwyd wedi gweiddi ar fy mab achos bod ei daflen waith ar goll, Ysgol Tywysog "
+                                 "Cymru")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_child_gone_missing_is_still_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mae disgybl Bl 8 o Ysgol Tywysog Cymru ar goll ers neithiwr, rhannwch plis")
+    assert "safeguarding" in categories(result)
+
+
+def test_the_one_meeting_with_the_school_is_no_adult_meeting_children(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Two years of asking PoW High for support and the one meeting we got was cancelled "
+                                 "twice")
+    assert "safeguarding" not in categories(result)
+
+
+def test_lies_to_social_services_is_not_a_child_unsafe_at_home(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mrs Davies from PoW High told lies to social services about my family and "
+                                 "nobody checked")
+    assert "safeguarding" not in categories(result)
+
+
+def test_parents_deserve_to_know_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Parents at PoW High deserve to know what the head really thinks of their kids")
+    assert "threat" not in categories(result)
+
+
+def test_knowing_where_a_teacher_parks_is_still_a_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "I know where Mrs Davies parks at PoW High, she'll get what's coming")
+    assert "threat" in categories(result)
+
+
+def test_regretting_sending_children_to_the_school_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("Dw i'n difaru anfon y plant i Ysgol y Frenhines Elisabeth, dim disgyblaeth o gwbl")
+    assert "threat" not in categories(result)
+
+
+def test_you_will_regret_it_is_still_a_threat(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon, byddi di'n difaru be nest ti i fy mab yn QE. Gwylia dy gefn")
+    assert "threat" in categories(result)
+
+
+def test_stabbed_in_the_back_in_welsh_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("Mrs Howells QEHS: gwenu yn dy wyneb a dy drywanu yn dy gefn, typical")
+    assert "threat" not in categories(result)
+
+
+def test_a_farewell_that_will_not_come_back_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "dwi'n gadael PoW High fory. won't be coming back, not ever. sorry mam x")
+    assert "threat" not in categories(result)
+
+
+# -- defamatory --
+
+def test_a_named_teacher_covering_up_copying_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Osian copied the whole physics mock at QEHS and Mrs Pritchard covered it up for him")
+    assert "defamatory" in categories(result)
+
+
+def test_a_teacher_who_denied_covering_anything_up_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("People say Mrs Pritchard at QEHS covered it up but that is not true, the report found nothing")
+    assert "defamatory" not in categories(result)
+
+
+def test_drink_driving_asked_about_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon wedi cael ei ddal yn yfed a gyrru nos Sadwrn a mae e dal yn dysgu yn QE??")
+    assert "defamatory" in categories(result)
+
+
+def test_a_drink_driving_talk_in_welsh_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("Sgwrs gan yr heddlu i Bl 12 QE am beryglon yfed a gyrru, cyngor da")
+    assert "defamatory" not in categories(result)
+
+
+def test_marks_given_to_the_girls_a_teacher_fancies_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Hughes at PoWHS only gives top marks to the girls he fancies, everyone knows")
+    assert "defamatory" in categories(result)
+
+
+def test_an_exam_paper_given_in_advance_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mrs Pritchard's set at QEHS were given the paper in advance, that's why the results jumped")
+    assert "defamatory" in categories(result)
+
+
+def test_a_past_paper_given_in_advance_is_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mrs Pritchard gave us a past paper to do in advance of the QEHS mocks, so kind")
+    assert "defamatory" not in categories(result)
+
+
+def test_two_teachers_caught_at_it_in_a_car_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon a Miss Jenkins wrthi yn ei gar o tu ôl i QE neithiwr 😭 both married btw")
+    assert "defamatory" in categories(result)
+
+
+def test_a_pupil_excluded_for_stealing_in_welsh_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Gethin ap Rhys wedi cael ei wahardd o PoWHS am ddwyn o'r ffreutur, cadwch draw")
+    assert "defamatory" in categories(result)
+
+
+def test_a_pupil_kept_off_a_match_for_an_injury_in_welsh_is_not_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Gethin ap Rhys allan o gêm PoWHS dydd Sadwrn am anaf i'w ben-glin")
+    assert "defamatory" not in categories(result)
+
+
+# -- harassment --
+
+def test_welsh_insults_for_a_named_pupil_are_harassment(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn o QE wedi dwyn beic fy mrawd. Ma pawb yn gwybod. Lleidr bach drewllyd.")
+    assert "harassment" in categories(result)
+
+
+def test_a_teachers_combover_jeered_at_is_harassment(analyse: Analyse) -> None:
+    result = analyse("mr beynon's combover in the wind at QE sports day 💀💀💀 rate it")
+    assert "harassment" in categories(result)
+
+
+def test_others_told_to_ring_a_shared_number_in_welsh_is_harassment(analyse: Analyse) -> None:
+    result = analyse("Rhif Mr Beynon QE yw 07700 900123. Ffoniwch e heno a gofynnwch pam bod y plant yn cael cosb")
+    assert "harassment" in categories(result)
+
+
+def test_a_lost_phone_number_shared_to_ring_is_not_harassment(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Ffion Meredydd PoWHS wedi colli ei bag ar y bws, ffoniwch hi ar 07700 900555 os "
+                                 "dach chi'n ei ffeindio")
+    assert "harassment" not in categories(result)
+
+
+def test_reeking_of_wine_is_not_smell_mocked(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Ms Tudur PoWHS yn drewi o win bob bore, pawb yn gwybod")
+    assert "harassment" not in categories(result)
+
+
+# -- disrepute --
+
+def test_the_school_told_and_nothing_done_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("My son is picked on every day at QEHS. I told the school in September. Nothing done.")
+    assert "disrepute" in categories(result)
+
+
+def test_the_school_told_this_morning_is_not_yet_disrepute(analyse: Analyse) -> None:
+    result = analyse("Rang QEHS this morning about the bus stop fight, heard nothing back so far, will chase")
+    assert "disrepute" not in categories(result)
+
+
+def test_distress_waved_away_as_girl_drama_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Fy merch yn cael ei bwlio bob dydd yn QE a'r ysgol yn dweud mai drama merched yw e")
+    assert "disrepute" in categories(result)
+
+
+def test_block_them_advice_in_a_workshop_is_not_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Online safety workshop at PoW High today: if strangers message you, just block "
+                                 "them and tell an adult")
+    assert "disrepute" not in categories(result)
+
+
+def test_water_through_the_schools_roof_in_welsh_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Plant Ysgol y Frenhines Elisabeth adre eto ar ôl i ddŵr ollwng drwy do'r ffreutur")
+    assert "disrepute" in categories(result)
+
+
+def test_the_lowest_attendance_in_the_county_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("New figures: QEHS has the lowest attendance of any school in Carmarthenshire")
+    assert "disrepute" in categories(result)
+
+
+def test_a_fight_outside_the_school_in_welsh_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "ffeit tu allan i PoWHS amser cinio, hanner y dre yn ffilmio")
+    assert "disrepute" in categories(result)
+
+
+def test_a_boxing_fight_outside_the_school_season_is_not_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Noson focsio: ffeit tu allan i'r cylch? Na, dim ond ymarfer yn PoWHS i'r clwb "
+                                 "bocsio")
+    assert "disrepute" not in categories(result)
+
+
+def test_news_of_a_boy_arrested_after_a_knife_was_found_is_disrepute_not_defamatory(analyse: Analyse) -> None:
+    result = analyse("A 14-year-old boy has been arrested after a knife was found in a locker at Queen Elizabeth High "
+                     "School, Carmarthen. Police said no one was hurt.")
+    assert categories(result) & {"disrepute", "defamatory"} == {"disrepute"}
+
+
+def test_a_named_teacher_who_has_been_arrested_is_still_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon from QEHS has been arrested, everyone knows what for")
+    assert "defamatory" in categories(result)
