@@ -265,3 +265,121 @@ def test_news_of_a_boy_arrested_after_a_knife_was_found_is_disrepute_not_defamat
 def test_a_named_teacher_who_has_been_arrested_is_still_defamatory(analyse: Analyse) -> None:
     result = analyse("Mr Beynon from QEHS has been arrested, everyone knows what for")
     assert "defamatory" in categories(result)
+
+
+# -- round 2 (indep50 opened: reputation and cruelty) --
+
+def test_doing_away_with_himself_in_welsh_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "hogyn Bl 10 PoWHS yn deud ar snap bod o am neud amdano'i hun ar ôl arholiadau, "
+                                 "plis deudwch wrth rywun")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_seeing_a_sixth_former_is_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Everyone knows Mr Beynon from QEHS is seeing a sixth former. Whole year knows")
+    assert "safeguarding" in categories(result)
+
+
+def test_a_teacher_seeing_a_pupils_dad_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("Miss Jenkins at QEHS is seeing a Year 11 lad's dad, the whole staffroom knows")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_friend_posting_cuts_who_wont_be_a_problem_much_longer_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("My mate in Y9 at QEHS keeps saying she won't be a problem for much longer and she's been "
+                     "posting cuts on her story")
+    assert "threat" not in categories(result)
+
+
+def test_marks_changed_to_favour_favourites_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mrs Pritchard at QEHS moved my son's marks down to make her favourites look better")
+    assert "defamatory" in categories(result)
+
+
+def test_a_winning_piece_done_by_a_parent_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Megan Thomas-Price at QEHS didn't write that history essay, her mum did it for her")
+    assert "defamatory" in categories(result)
+
+
+def test_complaints_deleted_by_a_named_teacher_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("I reported the bullying and Mrs Howells deleted my emails so the school's figures looked "
+                     "better. QEHS all over")
+    assert "defamatory" in categories(result)
+
+
+def test_a_doctorate_from_a_diploma_mill_beside_lies_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Dr Prydderch's doctorate is from an online diploma mill. That whole school runs "
+                                 "on lies, PoW High")
+    assert "defamatory" in categories(result)
+
+
+def test_a_doctorate_from_a_diploma_mill_said_to_be_lies_is_not_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Someone says Dr Prydderch's doctorate is from a diploma mill. All lies, PoW High")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_named_pupil_who_broke_the_windows_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Osian Bowen nath dorri ffenestri'r gampfa yn QE nos Sadwrn")
+    assert "defamatory" in categories(result)
+
+
+def test_a_school_that_never_answers_emails_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Nobody at this school answers emails. PoW High, three weeks and counting")
+    assert "disrepute" in categories(result)
+
+
+def test_a_complaint_handled_with_plain_incompetence_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("QEHS and my complaint: two holding letters in two months. Plain incompetence.")
+    assert "disrepute" in categories(result)
+
+
+def test_inspectors_significant_concern_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Inspectors say behaviour at Queen Elizabeth High School is a significant concern")
+    assert "disrepute" in categories(result)
+
+
+def test_uniform_prices_called_daylight_robbery_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("Siop wisg QEHS: £45 am flaser gyda'r bathodyn newydd. Lladrad llwyr.")
+    assert "disrepute" in categories(result)
+
+
+def test_blazers_called_a_rip_off_is_not_disrepute(analyse: Analyse) -> None:
+    result = analyse("QE High blazers are a bit of a rip-off but the second-hand sale helps")
+    assert "disrepute" not in categories(result)
+
+
+def test_the_bottom_of_the_results_table_in_welsh_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Ysgol Tywysog Cymru ar waelod tabl canlyniadau'r sir eto eleni")
+    assert "disrepute" in categories(result)
+
+
+def test_a_mess_sorted_out_by_a_teacher_is_not_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mrs Davies wedi datrys llanast bws y plant yn PoW mewn awr, chwarae teg")
+    assert "disrepute" not in categories(result)
+
+
+def test_a_told_teacher_and_no_call_back_is_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "I told Ms Tudur at PoW High about the bullying in October. Still nothing. No call "
+                                 "back, no meeting.")
+    assert "disrepute" in categories(result)
+
+
+def test_a_named_pupil_dancing_jeered_at_is_harassment(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn yn trio dawnsio yn y gampfa QE 😭😭 pwy ddysgodd hwn iddo fe")
+    assert "harassment" in categories(result)
+
+
+def test_a_teacher_dancing_called_a_legend_is_not_harassment(analyse: Analyse) -> None:
+    result = analyse("Dr Rees yn trio dawnsio yn y ffair QE 😂 legend")
+    assert "harassment" not in categories(result)
+
+
+def test_so_fat_in_welsh_is_harassment(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Hughes PoWHS mor dew ma'r gadair yn crio 🐘")
+    assert "harassment" in categories(result)
+
+
+def test_a_parents_information_evening_on_self_harm_in_welsh_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Noson wybodaeth i rieni Ysgol Tywysog Cymru nos Iau: diogelwch ar-lein a "
+                                 "hunan-niweidio, dan arweiniad yr heddlu")
+    assert "safeguarding" not in categories(result)
