@@ -383,3 +383,98 @@ def test_a_parents_information_evening_on_self_harm_in_welsh_is_not_safeguarding
     result = analyse_text(powhs, "Noson wybodaeth i rieni Ysgol Tywysog Cymru nos Iau: diogelwch ar-lein a "
                                  "hunan-niweidio, dan arweiniad yr heddlu")
     assert "safeguarding" not in categories(result)
+
+
+# -- round 3 (indep51 opened: no single theme) --
+
+def test_a_child_who_never_wants_to_go_home_jeered_at_is_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "pov: ur jac pugh and everyone at PoW knows why u never wanna go home 💀")
+    assert "safeguarding" in categories(result)
+
+
+def test_never_wanting_to_go_home_from_a_residential_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Year 8 PoW High residential at Glan Llyn was amazing, the kids never wanted to go "
+                                 "home! 🏕️")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_knife_and_blood_after_a_threat_to_meet_is_no_harm_on_a_childs_body(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "jac pugh ti nesa. see u at the PoW gates 🔪🩸")
+    assert "safeguarding" not in categories(result)
+
+
+def test_staff_photos_with_these_ones_first_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Some kid put pictures of QEHS teachers on his story with 'these ones first' across it")
+    assert "threat" in categories(result)
+
+
+def test_a_knife_in_the_back_in_welsh_is_no_threat(analyse: Analyse) -> None:
+    result = analyse("Mrs Howells QE: gwên fawr yn dy wyneb a chyllell yn dy gefn. Hen sguthan")
+    assert "threat" not in categories(result)
+
+
+def test_news_of_a_pupil_found_with_a_knife_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Police called to Prince of Wales High School after pupil found with knife. A boy "
+                                 "was arrested on suspicion of possessing a bladed article and released on bail.")
+    assert "threat" not in categories(result)
+
+
+def test_a_chemistry_teacher_exploding_things_in_memories_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Atgofion o Ysgol Tywysog Cymru yn yr wythdegau: y cabanau pren oedd yn gollwng "
+                                 "glaw, a Mr Ifans Cemeg yn ffrwydro rhywbeth bob dydd Gwener.")
+    assert categories(result) & {"threat", "disrepute"} == set()
+
+
+def test_windows_smashed_by_a_named_pupil_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Cai Llewelyn yw'r un wnaeth smasho ffenestri'r ffreutur yn QE, pawb yn gwybod")
+    assert "defamatory" in categories(result)
+
+
+def test_marking_without_reading_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon QE yn rhoi marciau ar ein gwaith cartref heb eu darllen nhw o gwbl")
+    assert "defamatory" in categories(result)
+
+
+def test_a_pupil_said_to_lie_for_attention_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Ffion Meredydd from PoWHS is lying for attention again, don't believe her")
+    assert "defamatory" in categories(result)
+
+
+def test_a_teacher_calling_girls_fat_before_the_class_in_welsh_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Hughes PoWHS yn galw genod Bl 9 yn 'dew' o flaen y dosbarth cyfan")
+    assert "defamatory" in categories(result)
+
+
+def test_a_teacher_borrowing_a_pupils_phrase_is_not_theft(analyse: Analyse) -> None:
+    result = analyse("I'm Catrin Jenkins and I teach English at Queen Elizabeth High School. This term my Year 10s "
+                     "read Macbeth. One pupil argued she was 'basically a prefect with too much power', which I am "
+                     "stealing for next year.")
+    assert "defamatory" not in categories(result)
+
+
+def test_a_parent_fobbed_off_with_monitor_the_situation_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("My son stopped eating. I have emailed his head of year at QEHS three times. One reply, "
+                     "saying they would monitor the situation.")
+    assert "disrepute" in categories(result)
+
+
+def test_the_counsellor_cut_in_welsh_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("QE yn sôn am les disgyblion ond wedi torri'r cwnselydd lawr i un diwrnod yr wythnos")
+    assert "disrepute" in categories(result)
+
+
+def test_not_one_of_them_complained_is_not_disrepute(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Year 9 from Prince of Wales High did the sponsored walk in the rain and not one "
+                                 "of them complained")
+    assert "disrepute" not in categories(result)
+
+
+def test_the_writer_asleep_in_a_lesson_is_not_staff_asleep(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "dydd llun yn Ysgol Tywysog Cymru 💀 fi'n cysgu yn y wers hanes")
+    assert "disrepute" not in categories(result)
+
+
+def test_topics_of_an_online_safety_evening_are_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("QEHS hosted an online safety evening for parents. Topics included sextortion, grooming "
+                     "and how to report concerns.")
+    assert "safeguarding" not in categories(result)
