@@ -478,3 +478,89 @@ def test_topics_of_an_online_safety_evening_are_not_safeguarding(analyse: Analys
     result = analyse("QEHS hosted an online safety evening for parents. Topics included sextortion, grooming "
                      "and how to report concerns.")
     assert "safeguarding" not in categories(result)
+
+
+# -- round 4 (indep52 opened: no single theme, two thirds in Welsh) --
+
+def test_news_of_an_email_threatening_a_bomb_in_welsh_is_a_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Disgyblion Ysgol Uwchradd Tywysog Cymru adref yn gynnar ar ôl i'r ysgol dderbyn "
+                                 "e-bost yn bygwth gosod bom ar y safle")
+    assert "threat" in categories(result)
+
+
+def test_a_bomb_threat_at_another_school_is_no_threat_here(analyse: Analyse) -> None:
+    result = analyse("Bygythiad bom mewn ysgol yn Abertawe bore 'ma. Ma Ysgol y Frenhines Elisabeth ar agor fel "
+                     "arfer")
+    assert "threat" not in categories(result)
+
+
+def test_a_bomb_with_a_date_written_on_a_school_wall_is_a_threat(analyse: Analyse) -> None:
+    result = analyse("Oes rhywun yn gwybod pwy sgwennodd 'BOM 14/3' ar wal toiledau'r merched yn QE? Mae'r plant "
+                     "wedi dychryn")
+    assert "threat" in categories(result)
+
+
+def test_knives_in_a_review_of_the_school_play_are_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Blood, knives, a murdered king and three witches: Prince of Wales High's Year 12 "
+                                 "Macbeth was chilling from the first scene")
+    assert "threat" not in categories(result)
+
+
+def test_a_police_talk_on_the_dangers_of_carrying_knives_in_welsh_is_no_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Heddlu yn Ysgol Tywysog Cymru heddiw yn siarad â Bl 9 am beryglon cario cyllyll")
+    assert "threat" not in categories(result)
+
+
+def test_the_school_keeping_trip_money_in_welsh_is_defamatory(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mae Ysgol Tywysog Cymru wedi cadw pres y trip sgïo ers mis Ionawr a'r trip wedi'i "
+                                 "ganslo. Lladrad ydi hyn.")
+    assert "defamatory" in categories(result)
+
+
+def test_a_teacher_who_picks_the_boys_who_pay_for_coaching_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Mr Beynon QE yn pigo'r bois sy'n talu am ei sesiynau hyfforddi preifat i'r tîm cynta")
+    assert "defamatory" in categories(result)
+
+
+def test_a_head_hounded_from_his_last_post_in_welsh_is_defamatory(analyse: Analyse) -> None:
+    result = analyse("Cafodd Dr Rees ei hel o'i swydd ddiwethaf am fwlio, a nawr mae e'n bennaeth QE")
+    assert "defamatory" in categories(result)
+
+
+def test_staff_suspended_pending_a_police_investigation_is_not_an_allegation(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Dywedodd Ysgol Tywysog Cymru fod yr aelod o staff wedi'i wahardd dros dro tra bo'r "
+                                 "ymchwiliad yn parhau")
+    assert "defamatory" not in categories(result)
+
+
+def test_staff_leaving_in_numbers_in_welsh_is_disrepute(analyse: Analyse) -> None:
+    result = analyse("QE yn colli deg aelod o staff haf 'ma. Pawb yn gadael achos y pennaeth")
+    assert "disrepute" in categories(result)
+
+
+def test_a_parent_thinking_of_moving_a_child_to_the_school_is_not_disrepute(analyse: Analyse) -> None:
+    result = analyse("Thinking of moving my daughter from Llandeilo to QE High for sixth form, any good for "
+                     "languages?")
+    assert "disrepute" not in categories(result)
+
+
+def test_a_teacher_filmed_losing_it_and_jeered_at_is_harassment(analyse: Analyse) -> None:
+    result = analyse("mr beynon absolutely losing it at 8Y2 😭😭 filmed on the low #qehs")
+    assert "harassment" in categories(result)
+
+
+def test_a_disabled_pupil_said_to_belong_in_a_special_school_is_harassment(analyse: Analyse) -> None:
+    result = analyse("Osian Bowen yn sgrechian yn y dosbarth yn QE eto. Dylen nhw roi fe mewn ysgol arbennig")
+    assert "harassment" in categories(result)
+
+
+def test_a_parents_session_on_self_harm_in_welsh_is_not_safeguarding(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Ysgol Tywysog Cymru yn cynnal noson i rieni nos Iau. Bydd y sesiwn yn trafod "
+                                 "hunan-niweidio a diogelwch ar-lein")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_named_pupil_who_set_off_the_fire_alarm_and_let_another_take_the_blame_is_defamatory(
+        powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Elis Parry nath seto'r larwm tân off ddoe a gadael i hogyn bl 7 gael y bai. PoW")
+    assert "defamatory" in categories(result)
