@@ -24,7 +24,8 @@ short text on top of the tokenizer.
 
 The context reader (round 12, :data:`CONTEXT_VERSION`) is a second
 classifier with the same interface but another model (spaCy's
-``TextCatEnsemble.v2``, read through the spaCy pipeline), saved at
+``TextCatEnsemble.v2``, read through the spaCy pipeline, its matrix products
+by numpy in one thread: :func:`_numpy_products`), saved at
 :func:`context_dir` and loaded with the same ``load_classifier``; the
 analyser reads it only for relevant items nothing has made critical yet.
 
@@ -62,6 +63,10 @@ BUILD_HINT = "build it with `make venv` or `.venv/bin/python -m nlp.train`"
 
 _LONG_RUN = re.compile(r"(\S{100})(?=\S)")
 ARCHITECTURE = "repmon.TextCatWordForms.v1"
+#: How many threads a model read through the spaCy pipeline (the context reader) may give its matrix products: one, as
+#: thinc's own BLIS products run; a second OpenBLAS thread on a 2-CPU machine halves the wall time and doubles the CPU
+#: time, taken from the crawl and the web app.
+BLAS_THREADS = 1
 
 
 class TextcatError(RepmonError):
@@ -284,6 +289,24 @@ class _EitherStore:
         raise KeyError(key)
 
 
+def _numpy_products(nlp: Any) -> Any:
+    """Let numpy (OpenBLAS) make the matrix products of the models in ``nlp``'s pipeline instead of thinc's default
+    BLIS: the same model and arithmetic, about four times quicker on this CPU (docs/benchmarks.md, "Speed work on
+    rules v21"); the last bits of a product may differ from BLIS's (a probability rounded to four places moved by
+    0.0001 for one in about 20,000 on the bench's texts). Returns the controller that keeps OpenBLAS to
+    ``BLAS_THREADS`` while a model reads (:meth:`Classifier.predict`)."""
+    from thinc.api import NumpyOps
+    from threadpoolctl import ThreadpoolController
+
+    ops = NumpyOps(use_blis=False)
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
+    return ThreadpoolController()
+
+
 class Classifier:
     """A trained pipeline: ``predict(texts)`` gives each text a probability per category.
 
@@ -297,6 +320,7 @@ class Classifier:
         self.version: str = str(info.get("version", TEXTCAT_VERSION))
         self.categories: tuple[str, ...] = CATEGORIES
         self._reader = _BatchReader.of(nlp) if direct else None
+        self._threads = _numpy_products(nlp) if self._reader is None else None
 
     @property
     def direct(self) -> bool:
@@ -358,7 +382,8 @@ class Classifier:
                 for i, row in zip(chunk, self._reader.rows_of_norms(norms, strings)):
                     out[i] = {c: round(row[j], 4) if j >= 0 else 0.0 for c, j in zip(CATEGORIES, places)}
             return out
-        docs = self.nlp.pipe((prepared[i] for i in todo), batch_size=batch_size)
+        with self._threads.limit(limits=BLAS_THREADS, user_api="blas"):
+            docs = list(self.nlp.pipe((prepared[i] for i in todo), batch_size=batch_size))
         for i, doc in zip(todo, docs):
             out[i] = {c: round(float(doc.cats.get(c, 0.0)), 4) for c in CATEGORIES}
         return out

@@ -224,3 +224,52 @@ def test_a_retyped_chat_of_short_messages_is_read(example_profile: Profile, buil
     chat = "QE High, Carmarthen yr 9 gc\nJ: u seen Mr Beynon\nK: ye\nJ: friday then\nK: bring it"
     result = _analyse(_with(example_profile, built, Reader("textcat-test"), context), chat)
     assert context.read == [chat] and result["severity"] == "critical"
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_its_matrix_products_are_numpys_and_give_thincs_own_probabilities(built: Path) -> None:
+    """(Rules v21, speed) numpy's products, about four times quicker than thinc's default BLIS ones, for the same
+    probabilities to within the last rounded place."""
+    from thinc.api import NumpyOps
+
+    from nlp.textcat import load_classifier
+
+    reader, thincs = load_classifier(context_dir(built)), load_classifier(context_dir(built))
+    assert reader is not None and thincs is not None
+    nodes = list(reader.nlp.get_pipe("textcat_multilabel").model.walk())
+    assert nodes and all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in nodes)
+    for node in thincs.nlp.get_pipe("textcat_multilabel").model.walk():
+        node.ops = NumpyOps()  # thinc's default: BLIS
+    texts = ["Mr Beynon at QEHS in Carmarthen is brilliant.", "I will hurt him after school. " * 20, "ok", ""]
+    for ours, theirs in zip(reader.predict(texts), thincs.predict(texts)):
+        assert all(abs(ours[c] - theirs[c]) <= 0.0001 for c in CATEGORIES), (ours, theirs)
+
+
+def test_it_reads_with_one_blas_thread_and_gives_the_others_back(built: Path) -> None:
+    from threadpoolctl import threadpool_limits
+
+    from nlp.textcat import load_classifier
+
+    reader = load_classifier(context_dir(built))
+    assert reader is not None
+    seen: list[list[int]] = []
+    pipe = reader.nlp.pipe
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        for doc in pipe(*args, **kwargs):
+            seen.append(_blas_threads())
+            yield doc
+
+    reader.nlp.pipe = watched  # type: ignore[method-assign]
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = _blas_threads()
+        reader.predict(["Mr Beynon at QEHS in Carmarthen.", "Another post about the school."])
+        after = _blas_threads()
+    assert before and all(n == 2 for n in before)
+    assert seen and all(threads == [1] * len(before) for threads in seen)
+    assert after == before
