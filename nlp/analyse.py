@@ -169,6 +169,10 @@ class Analyser:
         """The processed spaCy Doc for an item (for debugging and evaluation)."""
         return self.nlp(self._unprocessed(item))
 
+    def docs(self, items: Iterable[dict[str, Any]], batch_size: int = 256) -> Iterator[Doc]:
+        """The processed Docs for several items, in order, each as :meth:`doc` gives it (``nlp.pipe``)."""
+        return self.nlp.pipe((self._unprocessed(item) for item in items), batch_size=batch_size)
+
     def _not_relevant_at_once(self, item: dict[str, Any], text: str) -> str | None:
         """Why the item cannot be relevant, decided from its raw text without the pipeline, or None.
 
@@ -234,7 +238,7 @@ class Analyser:
         reasons = [self._not_relevant_at_once(item, text) for item, (_, text) in zip(items, checked)]
         todo = [i for i, reason in enumerate(reasons) if reason is None]
         with _collector_paused():
-            docs = self.nlp.pipe((self._unprocessed(items[i]) for i in todo), batch_size=batch_size)  # in order
+            docs = self.docs((items[i] for i in todo), batch_size)
             return [self._result(item_id, text, None if reasons[i] else next(docs), reasons[i] or "")
                     for i, (item_id, text) in enumerate(checked)]
 
