@@ -135,15 +135,14 @@ def take_screenshot(settings: Mapping[str, Any], url: str, *, guard: AddressGuar
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import Request, Route, WebSocketRoute, sync_playwright
 
-    executable = find_chromium(settings)
     guard = guard or AddressGuard.from_settings(settings)
+    guard.check_url(url)  # the page itself: refused before a browser is looked for or started
+    executable = find_chromium(settings)
     limits = guarded_settings(settings)
     timeout = float(settings["evidence.screenshot_timeout"])
     deadline = time.monotonic() + timeout
     refused: list[str] = []
     fetched = [0]
-
-    guard.check_url(url)  # the page itself: refuse before starting a browser
 
     redirected: list[str] = []   # where the page's own address redirected to (followed by a new navigation)
 
