@@ -145,8 +145,8 @@ def load_cues(names: tuple[str, ...], directory: str = "") -> tuple[CueRule, ...
 def _retire_or_narrow(rules: list[CueRule], changes: list[tuple[str, str, dict[str, Any]]]) -> list[CueRule]:
     """Apply v5 lines that retire an older rule (``{"retire": id, "reason": ...}``) or narrow it
     (``{"narrow": id, "needs": ..., "unless": ..., "scope": ..., "reason": ...}``: the rule then counts only with
-    those parts nearby; (v17) ``"not_preceded_by": [...]``: nor right after those words), so that a released rule
-    file is never edited."""
+    those parts nearby; (v17) ``"not_preceded_by": [...]``: nor right after those words; (v22)
+    ``"not_followed_by": [...]``: nor right before them), so that a released rule file is never edited."""
     by_id = {r.id: i for i, r in enumerate(rules)}
     retired: set[str] = set()
     for where, _reason, row in changes:
@@ -159,11 +159,14 @@ def _retire_or_narrow(rules: list[CueRule], changes: list[tuple[str, str, dict[s
             rule = rules[by_id[rule_id]]
             if any(key in row for key in ("needs", "unless", "scope")):
                 rule = replace(rule, **_composition(where, row))
-            if "not_preceded_by" in row:  # (v17) words the match may not follow, added to the rule's own
-                words = row["not_preceded_by"]
+            # (v17, v22) words the match may not come right after or right before, added to the rule's own
+            for key in ("not_preceded_by", "not_followed_by"):
+                if key not in row:
+                    continue
+                words = row[key]
                 if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                    raise PatternFileError(f"{where}: 'not_preceded_by' must be a list of words, e.g. [\"not\", \"-\"].")
-                rule = replace(rule, not_preceded_by=rule.not_preceded_by | {w.lower() for w in words})
+                    raise PatternFileError(f"{where}: '{key}' must be a list of words, e.g. [\"not\", \"-\"].")
+                rule = replace(rule, **{key: getattr(rule, key) | {w.lower() for w in words}})
             rules[by_id[rule_id]] = rule
     return [r for r in rules if r.id not in retired]
 
