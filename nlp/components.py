@@ -186,7 +186,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
-MODIFIERS_FILE = "modifiers-v21.jsonl"
+MODIFIERS_FILE = "modifiers-v22.jsonl"
 PII_FILE = "pii-v5.jsonl"
 NOT_SCHOOL_FILE = "not-school-v6.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym

@@ -78,6 +78,20 @@ def test_a_man_jailed_for_eighteen_months_is_not_a_partners_age(powhs: Analyser)
     assert "safeguarding" not in categories(result)
 
 
+# -- a school's own safeguarding page --
+
+def test_a_schools_safeguarding_page_listing_what_to_report_is_not_safeguarding(analyse: Analyse) -> None:
+    result = analyse("QEHS Safeguarding and Child Protection. If you are worried that a child may be at risk of "
+                     "abuse, neglect, self-harm or exploitation, please contact our Designated Safeguarding Lead")
+    assert "safeguarding" not in categories(result)
+
+
+def test_a_disclosure_after_the_schools_advice_is_still_safeguarding(analyse: Analyse) -> None:
+    result = analyse("QEHS says if you are worried that a child may be at risk you should contact the DSL. I did. "
+                     "My son told them he has been cutting himself and nobody rang me back")
+    assert "safeguarding" in categories(result)
+
+
 # -- the pattern files: a narrow line may add words the match may not come before --
 
 def test_a_narrow_line_adds_words_a_match_may_not_come_before(tmp_path: Path) -> None:
