@@ -67,8 +67,8 @@ def test_a_family_saying_they_are_coming_from_another_city_is_not_a_threat(powhs
     assert "threat" not in categories(result)
 
 
-def test_we_are_coming_for_you_is_still_a_threat(powhs: Analyser) -> None:
-    result = analyse_text(powhs, "Mr Hughes at Prince of Wales High, we're coming for you. Last warning")
+def test_we_are_coming_tomorrow_is_still_a_threat(powhs: Analyser) -> None:
+    result = analyse_text(powhs, "Mr Hughes at Prince of Wales High, we're coming tomorrow")  # (only v3's words)
     assert "threat" in categories(result)
 
 
