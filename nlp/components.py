@@ -103,7 +103,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-defamatory-v19.jsonl", "cues-disrepute-v19.jsonl", "cues-harassment-v19.jsonl",
              "cues-safeguarding-v20.jsonl", "cues-threat-v20.jsonl", "cues-defamatory-v20.jsonl",
              "cues-disrepute-v20.jsonl", "cues-harassment-v20.jsonl", "cues-threat-v21.jsonl",
-             "cues-threat-v22.jsonl", "cues-safeguarding-v22.jsonl"]
+             "cues-threat-v22.jsonl", "cues-safeguarding-v22.jsonl",
+             "cues-threat-v23.jsonl", "cues-safeguarding-v23.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -122,7 +123,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v13.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v22.jsonl"
+PARTS_FILE = "parts-v23.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -186,9 +187,9 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
-MODIFIERS_FILE = "modifiers-v22.jsonl"
+MODIFIERS_FILE = "modifiers-v23.jsonl"
 PII_FILE = "pii-v5.jsonl"
-NOT_SCHOOL_FILE = "not-school-v6.jsonl"
+NOT_SCHOOL_FILE = "not-school-v7.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
 #: ("QEHS", "PoWHS"): ``{acronym}`` in the other senses of the name.
 ACRONYM_MAX = 6
@@ -1056,7 +1057,7 @@ class CueFinder(BatchedPipe):
 
     def __init__(self, nlp: Language, patterns_dir: str, cue_files: list[str], parts_file: str = PARTS_FILE) -> None:
         self.rules = {r.id: r for r in load_cues(tuple(cue_files), patterns_dir)}
-        composed = [r for r in self.rules.values() if r.needs or r.unless]
+        composed = [r for r in self.rules.values() if r.needs or r.unless or r.unless_text or r.unless_sentence]
         self.parts = PartFinder(nlp, patterns_dir, parts_file, MODIFIERS_FILE, composed) if composed else None
         self.by_key = {nlp.vocab.strings.add(rule_id): rule for rule_id, rule in self.rules.items()}  # match ids
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
@@ -1124,7 +1125,7 @@ class CueFinder(BatchedPipe):
                 continue
             if rule.not_preceded_by and start > 0 and doc[start - 1].norm_ in rule.not_preceded_by:
                 continue
-            if (rule.needs or rule.unless) and self.parts is not None:  # v5: a compositional rule (nlp/compose.py)
+            if (rule.needs or rule.unless or rule.unless_text or rule.unless_sentence) and self.parts is not None:  # v5: a compositional rule (nlp/compose.py)
                 parts = parts or self.parts(doc, present, norms)
                 if not parts.allows(rule, start):
                     continue
@@ -1213,6 +1214,8 @@ class FlagMaker(BatchedPipe):
             self.modifiers.add("NOT_DENIAL", _phrase_docs(nlp, list(self.settings.not_denials)))
         if self.settings.not_events:
             self.modifiers.add("NOT_EVENT", _phrase_docs(nlp, list(self.settings.not_events)))
+        if self.settings.disclosures:
+            self.modifiers.add("DISCLOSURE", _phrase_docs(nlp, list(self.settings.disclosures)))
 
     def __call__(self, doc: Doc) -> Doc:
         ext = values(doc)
@@ -1221,7 +1224,7 @@ class FlagMaker(BatchedPipe):
             ext.repmon_flags = []
             return doc
         found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": [], "CONDEMN": [],
-                                        "NOT_DENIAL": [], "NOT_EVENT": []}
+                                        "NOT_DENIAL": [], "NOT_EVENT": [], "DISCLOSURE": []}
         for match_id, s, e in self.modifiers(doc):
             found[doc.vocab.strings[match_id]].append(Span(doc, s, e))
         if found["NOT_DENIAL"]:  # (v7) "wedi dweud celwydd wrth y cyngor": "celwydd" here is the allegation, no denial
@@ -1233,7 +1236,8 @@ class FlagMaker(BatchedPipe):
         pii = found_in(doc, "repmon_pii")
         ctx = flagging.build_context(doc, found_in(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
                                      denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],
-                                     events=found["EVENT"], has_pii=bool(pii), condemns=found["CONDEMN"])
+                                     events=found["EVENT"], has_pii=bool(pii), condemns=found["CONDEMN"],
+                                     disclosures=found["DISCLOSURE"])
         exposing = flagging.identifying_cues(ctx, pii, self.pii, name_pupils=False)
         ctx.exposed = [c.ref for c in exposing]  # (v13) whom a call to go after someone is aimed at ("Go ask him")
         cues = flagging.cues_from_rules(ctx, found_in(doc, "repmon_cues"), self.rules, self.categories) + exposing

@@ -12,7 +12,11 @@ see", "if ... again", "final warning", "dw i'n mynd i"). A cue rule in a
   ``"sentence"``), in it or the sentence either side (``"adjacent"``, the
   default), or anywhere in the text (``"text"``);
 - ``unless``: part names whose presence in the same scope cancels the match
-  (talk of sport, fiction, a game).
+  (talk of sport, fiction, a game);
+- (v23) ``unless_text`` and ``unless_sentence``: part names whose presence
+  anywhere in the text, or in the match's own sentence, cancels the match,
+  whatever the scope (a court report, a scare that is over; the topic of a
+  talk on online safety).
 
 Parts are lexicons, kept as data in ``parts-v5.jsonl`` (one JSON object a
 line: ``part``, ``phrases`` and/or ``patterns``, optional ``mutate`` for
@@ -60,6 +64,10 @@ class Parts:
             else set(range(len(self.starts)))
         if any(not near.isdisjoint(self.found.get(name, ())) for name in rule.unless):
             return False
+        if any(self.found.get(name) for name in rule.unless_text):  # (v23) anywhere in the text
+            return False
+        if any(sent in self.found.get(name, ()) for name in rule.unless_sentence):  # (v23) in its own sentence
+            return False
         return all(any(not near.isdisjoint(self.found.get(name, ())) for name in group) for group in rule.needs)
 
 
@@ -97,7 +105,8 @@ class PartFinder:
                     raise PatternFileError(f"{parts_file}:{number}: bad Matcher pattern ({exc}).") from None
                 self.gated.add(name, patterns, gate_id=f"{name}:{number}")
         for rule in rules:
-            unknown = {n for group in rule.needs for n in group} | set(rule.unless)
+            unknown = {n for group in rule.needs for n in group} | set(rule.unless) | set(rule.unless_text) \
+                | set(rule.unless_sentence)
             unknown -= names
             if unknown:
                 raise PatternFileError(f"{rule.source}: rule '{rule.id}' uses unknown part(s) "

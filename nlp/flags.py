@@ -90,6 +90,11 @@ class _Context:
     def sent_of(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
 
+    def sent_bounds(self, sent: int) -> tuple[int, int]:
+        """The first token of sentence ``sent`` and the token after its last."""
+        end = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[sent], end
+
     def persons_in(self, first: int, last: int) -> list[Found]:
         return [p for s in range(first, last + 1) for p in self.by_sent.get(s, ())]
 
@@ -106,7 +111,8 @@ def _hashes(words: frozenset[str]) -> frozenset[int]:
 
 def build_context(doc: Doc, mentions: list[Found], hedges: list[Span], school_id: str, settings: Settings, *,
                   denials: Sequence[Span] = (), idioms: Sequence[Span] = (), reports: Sequence[Span] = (),
-                  events: Sequence[Span] = (), has_pii: bool = False, condemns: Sequence[Span] = ()) -> _Context:
+                  events: Sequence[Span] = (), has_pii: bool = False, condemns: Sequence[Span] = (),
+                  disclosures: Sequence[Span] = ()) -> _Context:
     sent_starts = relevance_sent_starts(doc) if len(doc) else []
     sent_ends = sent_starts[1:] + [len(doc)]
     ctx = _Context(doc, sent_starts, [m for m in mentions if m.label_ in ("staff", "pupil")], set(), set(), set(), set(),
@@ -132,6 +138,8 @@ def build_context(doc: Doc, mentions: list[Found], hedges: list[Span], school_id
     ctx.report_sents = {ctx.sent_of(r.start) for r in reports}  # "police were called after a knife was found"
     ctx.idiom_tokens = {i for span in idioms for i in range(span.start, span.end)}
     ctx.event_sents = {ctx.sent_of(e.start) for e in events}  # v5: "a talk for parents on grooming", "knife-crime assembly"
+    # (v23) ... unless the sentence tells of a child: "after the online safety talk my daughter told me a man ..."
+    ctx.event_sents -= {ctx.sent_of(d.start) for d in disclosures}
     ctx.has_pii = has_pii
     if condemns:  # v7: only then do quotes matter
         ctx.quoted_tokens = quoted_tokens(doc)
@@ -198,8 +206,7 @@ def _lookback_start(ctx: _Context, sent: int) -> int:
     left, first = ctx.settings.pronoun_lookback, sent
     while left > 0 and first > 0:
         first -= 1
-        start = ctx.sent_starts[first]
-        end = ctx.sent_starts[first + 1] if first + 1 < len(ctx.sent_starts) else len(ctx.doc)
+        start, end = ctx.sent_bounds(first)
         if not all(t.is_space for t in ctx.doc[start:end]):
             left -= 1
     return first
@@ -211,8 +218,7 @@ FRAGMENT_WORDS = 4
 
 
 def _fragment(ctx: _Context, sent: int) -> bool:
-    start = ctx.sent_starts[sent]
-    end = ctx.sent_starts[sent + 1] if sent + 1 < len(ctx.sent_starts) else len(ctx.doc)
+    start, end = ctx.sent_bounds(sent)
     words = sum(1 for t in ctx.doc[start:end] if t.is_alpha or _masked_word(t.text))
     return 0 < words <= FRAGMENT_WORDS
 
@@ -341,6 +347,9 @@ def identifying_cues(ctx: _Context, pii: list[Found], pii_meta: dict[str, tuple[
             continue  # (v10) "ring reception on 01267 ...", "the PTA mobile 07700 ...": an office's number, not a person's
         sent = ctx.sent_of(span.start)
         near = ctx.persons_in(sent - window, sent + window)
+        if not near and _third_person(ctx, sent):
+            # (v23) "Anyone got Miss Llwyd's number? ... Never mind, got it: 07700 900218, and she lives in the flats"
+            near = [p for p in ctx.persons_in(_lookback_start(ctx, sent), sent) if p.end <= span.start][-1:]
         if not near:
             continue
         same = ctx.by_sent.get(sent) or near
@@ -352,6 +361,16 @@ def identifying_cues(ctx: _Context, pii: list[Found], pii_meta: dict[str, tuple[
 
 #: (v10) How many words before a phone number an office word makes it the office's ("through reception on 01267 ...").
 OFFICE_WINDOW = 4
+
+
+#: (v23) Pronouns that point a personal detail back at a person named before: the third person only, so that "ring me
+#: on ..." or "you can reach me on ..." stays the writer's own number.
+THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "hi", "fo"})
+
+
+def _third_person(ctx: _Context, sent: int) -> bool:
+    start, end = ctx.sent_bounds(sent)
+    return any(t.norm_ in THIRD_PERSON for t in ctx.doc[start:end])
 
 
 def _an_office(ctx: _Context, span: Found) -> bool:

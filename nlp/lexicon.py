@@ -90,6 +90,8 @@ class CueRule:
     needs: tuple[tuple[str, ...], ...] = ()   # v5: parts (parts-v5.jsonl) the match needs nearby, one of each group
     unless: tuple[str, ...] = ()          # v5: parts whose presence nearby cancels the match (sport, fiction)
     scope: str = "adjacent"               # v5: where needs/unless look: "sentence", "adjacent" (one either side), "text"
+    unless_text: tuple[str, ...] = ()     # v23: parts whose presence anywhere in the text cancels the match
+    unless_sentence: tuple[str, ...] = ()  # v23: parts whose presence in the match's own sentence cancels it
     asks: bool = False                    # v14: the wording is a question by nature ("where did the money go?"), so
     #                                       a question mark does not weaken it
 
@@ -157,7 +159,7 @@ def _retire_or_narrow(rules: list[CueRule], changes: list[tuple[str, str, dict[s
             retired.add(rule_id)
         else:
             rule = rules[by_id[rule_id]]
-            if any(key in row for key in ("needs", "unless", "scope")):
+            if any(key in row for key in ("needs", "unless", "scope", "unless_text", "unless_sentence")):
                 rule = replace(rule, **_composition(where, row))
             # (v17, v22) words the match may not come right after or right before, added to the rule's own
             for key in ("not_preceded_by", "not_followed_by"):
@@ -172,16 +174,23 @@ def _retire_or_narrow(rules: list[CueRule], changes: list[tuple[str, str, dict[s
 
 
 def _composition(where: str, row: dict[str, Any]) -> dict[str, Any]:
-    """The v5 fields of a cue rule: ``needs`` (a list of lists of part names), ``unless`` (part names), ``scope``."""
+    """The v5 fields of a cue rule: ``needs`` (a list of lists of part names), ``unless`` (part names), ``scope``;
+    (v23) ``unless_text`` and ``unless_sentence`` (part names that cancel the match wherever they are in the text, or
+    in its own sentence, whatever ``scope`` says)."""
     needs, unless, scope = row.get("needs", []), row.get("unless", []), row.get("scope", "adjacent")
+    unless_text, unless_sentence = row.get("unless_text", []), row.get("unless_sentence", [])
     if not isinstance(needs, list) or not all(isinstance(g, list) and g and all(isinstance(n, str) for n in g)
                                               for g in needs):
         raise PatternFileError(f"{where}: 'needs' must be a list of lists of part names, e.g. [[\"intent\"], [\"aim\", \"person\"]].")
     if not isinstance(unless, list) or not all(isinstance(n, str) for n in unless):
         raise PatternFileError(f"{where}: 'unless' must be a list of part names.")
+    for key, names in (("unless_text", unless_text), ("unless_sentence", unless_sentence)):
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise PatternFileError(f"{where}: '{key}' must be a list of part names, e.g. [\"court23\"].")
     if scope not in ("sentence", "adjacent", "text"):
         raise PatternFileError(f"{where}: 'scope' must be 'sentence', 'adjacent' or 'text', got {scope!r}.")
-    return {"needs": tuple(tuple(g) for g in needs), "unless": tuple(unless), "scope": scope}
+    return {"needs": tuple(tuple(g) for g in needs), "unless": tuple(unless), "scope": scope,
+            "unless_text": tuple(unless_text), "unless_sentence": tuple(unless_sentence)}
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,7 @@ class Settings:
     condemns: tuple[str, ...] = ()      # v7: words that condemn what a post quotes ("disgusting", "isn't banter")
     not_denials: tuple[str, ...] = ()   # v7: phrases in which a denial word denies nothing ("wedi dweud celwydd")
     not_events: tuple[str, ...] = ()    # v13: phrases in which an event word is no talk ("nobody's allowed to talk about it")
+    disclosures: tuple[str, ...] = ()   # v23: phrases that make a sentence a disclosure even beside a talk ("my daughter told me")
     offices: frozenset[str] = frozenset()  # v10: words just before a phone number that make it an office's ("reception")
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -268,6 +278,7 @@ def load_settings(name: str, directory: str = "") -> Settings:
     condemns: list[str] = []
     not_denials: list[str] = []
     not_events: list[str] = []
+    disclosures: list[str] = []
     offices: set[str] = set()
     numbers: dict[str, Any] = {}
     for number, row in read_jsonl(name, directory):
@@ -298,6 +309,8 @@ def load_settings(name: str, directory: str = "") -> Settings:
             not_denials.extend(_need(name, number, row, "phrases", list))
         elif kind == "not_event":
             not_events.extend(_need(name, number, row, "phrases", list))
+        elif kind == "disclosure":
+            disclosures.extend(_need(name, number, row, "phrases", list))
         elif kind == "office":
             offices.update(w.lower() for w in _need(name, number, row, "words", list))
         elif kind == "settings":
@@ -305,14 +318,14 @@ def load_settings(name: str, directory: str = "") -> Settings:
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
                                    "use hedge, negation, pronoun, school_ref, denial, not_denial, idiom, report, event, not_event, "
-                                   "condemn, complaint, praise, office or settings.")
+                                   "disclosure, condemn, complaint, praise, office or settings.")
     known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
                                          "pii_window", "denial_factor") if k in numbers}
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
                     denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports),
                     complaints=frozenset(complaints), praise=frozenset(praise), events=tuple(events),
                     condemns=tuple(condemns), not_denials=tuple(not_denials), not_events=tuple(not_events),
-                    offices=frozenset(offices), extra=numbers,
+                    disclosures=tuple(disclosures), offices=frozenset(offices), extra=numbers,
                     **known)
 
 
