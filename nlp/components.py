@@ -104,7 +104,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-safeguarding-v20.jsonl", "cues-threat-v20.jsonl", "cues-defamatory-v20.jsonl",
              "cues-disrepute-v20.jsonl", "cues-harassment-v20.jsonl", "cues-threat-v21.jsonl",
              "cues-threat-v22.jsonl", "cues-safeguarding-v22.jsonl",
-             "cues-threat-v23.jsonl", "cues-safeguarding-v23.jsonl"]
+             "cues-threat-v23.jsonl", "cues-safeguarding-v23.jsonl",
+             "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -123,7 +124,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v13.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v23.jsonl"
+PARTS_FILE = "parts-v24.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -187,7 +188,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
-MODIFIERS_FILE = "modifiers-v23.jsonl"
+MODIFIERS_FILE = "modifiers-v24.jsonl"
 PII_FILE = "pii-v5.jsonl"
 NOT_SCHOOL_FILE = "not-school-v7.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
@@ -294,7 +295,9 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
                           placed_cores=[(sorted(CORE_PLACING | WELSH_IN_THE | WELSH_SCHOOL_NOUNS), fold(c))
                                         for c in school.get("cores", [])],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
-                          core_context=_school_context_words() | WELSH_TEAM)  # (v11) "thîm hoci Tywysog Cymru"
+                          core_context=_school_context_words() | WELSH_TEAM,  # (v11) "thîm hoci Tywysog Cymru"
+                          first_surnames=[(fold(p["name"].split()[0]), fold(p["name"].split()[-1]))
+                                          for p in terms["people"] if len(p["name"].split()) >= 2])
 
 
 @Language.factory("repmon_normalise", default_config={"terms": {}})

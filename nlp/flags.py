@@ -347,9 +347,13 @@ def identifying_cues(ctx: _Context, pii: list[Found], pii_meta: dict[str, tuple[
             continue  # (v10) "ring reception on 01267 ...", "the PTA mobile 07700 ...": an office's number, not a person's
         sent = ctx.sent_of(span.start)
         near = ctx.persons_in(sent - window, sent + window)
-        if not near and _third_person(ctx, sent):
-            # (v23) "Anyone got Miss Llwyd's number? ... Never mind, got it: 07700 900218, and she lives in the flats"
-            near = [p for p in ctx.persons_in(_lookback_start(ctx, sent), sent) if p.end <= span.start][-1:]
+        if not near:
+            # (v23) "Anyone got Miss Llwyd's number? ... Never mind, got it: 07700 900218, and she lives in the flats";
+            # (v24) a number asked for with the name: "Does anyone have Catrin Jenkins' personal mobile? She teaches
+            # English at QE High. Someone gave me 07700 900771"
+            earlier = [p for p in ctx.persons_in(_lookback_start(ctx, sent), sent) if p.end <= span.start]
+            if earlier and (_third_person(ctx, sent) or ("phone" in span.label_ and _number_asked(ctx, earlier[-1]))):
+                near = earlier[-1:]
         if not near:
             continue
         same = ctx.by_sent.get(sent) or near
@@ -366,6 +370,16 @@ OFFICE_WINDOW = 4
 #: (v23) Pronouns that point a personal detail back at a person named before: the third person only, so that "ring me
 #: on ..." or "you can reach me on ..." stays the writer's own number.
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "hi", "fo"})
+
+
+#: (v24) Words that ask for a person's phone number in a question that names them ("Anyone got Miss X's number?").
+NUMBER_WORDS = frozenset({"number", "mobile", "phone", "digits", "rhif", "ffon", "mobeil"})
+
+
+def _number_asked(ctx: _Context, person: Found) -> bool:
+    start, end = ctx.sent_bounds(ctx.sent_of(person.start))
+    words = {t.norm_ for t in ctx.doc[start:end]}
+    return "?" in words and not words.isdisjoint(NUMBER_WORDS)
 
 
 def _third_person(ctx: _Context, sent: int) -> bool:

@@ -10,7 +10,9 @@ character offsets into the original text stay valid:
   "Q.E.H.S."), look-alike digits ("Pr1tchard", "H0wells") and letters
   spaced out ("P r i t c h a r d", merged into one token);
 - misspellings of profile names one edit away ("Prydderh", "Pritchad"), but
-  only right after a title or a known first name, where a name is expected;
+  only right after a title or a known first name, where a name is expected,
+  and (v24) a first name one edit away right before that person's surname
+  ("Lily Griffiths" for Lili Griffiths);
 - URLs in the text split at their punctuation, so "/qe-high-carmarthen/"
   can match the school's names (slugs);
 - sentence starts at line breaks, unless the line runs on (no end
@@ -112,8 +114,15 @@ class NameNormaliser:
                  core_only: Iterable[str] = (), full_names: Iterable[str] = (), lone_names: Iterable[str] = (),
                  placed_cores: Iterable[tuple[list[str], str]] = (), initials: Iterable[str] = (),
                  core_after: Iterable[str] = (), named_cores: Iterable[str] = (),
-                 core_context: Iterable[str] = ()) -> None:
+                 core_context: Iterable[str] = (), first_surnames: Iterable[tuple[str, str]] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
+        # (v24) each profile person's first name by the hash of their surname: a first name one edit away right before
+        # the surname as written ("Lily Griffiths" for Lili Griffiths) is restored
+        firsts_by_surname: dict[int, set[str]] = {}
+        for first, surname in first_surnames:
+            if len(first) >= 3 and first.isalpha():
+                firsts_by_surname.setdefault(get_string_id(surname), set()).add(first)
+        self.firsts_by_surname = {key: tuple(sorted(names)) for key, names in firsts_by_surname.items()}
         self.titles = {t.rstrip(".") for t in titles}
         self.title_words = frozenset(fold(t) for t in self.titles)  # (v7) for the prefilter's misspelt-name check
         self.firsts = set(firsts)
@@ -335,7 +344,7 @@ class NameNormaliser:
         words = _words(text.lower())
         cue_after = not self.cue_norms.isdisjoint(words)  # a word after a title or first name...
         ends = bool(self.name_ends) and (leet_ends or not self.name_ends.isdisjoint(words))
-        if cue_after or ends or self.lone_names:
+        if cue_after or ends or self.lone_names or self.firsts_by_surname:
             self._restore_misspelt(doc, text, cue_after, ends)
         return doc
 
@@ -389,6 +398,15 @@ class NameNormaliser:
                         if found:
                             doc[i].norm_ = found
                             norms[i] = get_string_id(found)
+        if self.firsts_by_surname:
+            for i in range(len(tokens) - 1):
+                firsts = self.firsts_by_surname.get(norms[i + 1])
+                if firsts and tokens[i][1] and norms[i] not in self.known_hashes and text[tokens[i][3]].isupper():
+                    word = strings[norms[i]]
+                    found = next((f for f in firsts if OSA.distance(word, f, score_cutoff=1) <= 1), None)
+                    if found:
+                        doc[i].norm_ = found
+                        norms[i] = get_string_id(found)
         doc.user_data[NORMS_KEY] = norms  # the norms are final here (as keep_norms would read them again)
 
     def _merge_spaced(self, doc: Doc) -> None:

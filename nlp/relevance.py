@@ -162,7 +162,8 @@ sixth alumni teachers canteen library trip team teams office website twitter fac
 reunion class classes old boys girls students pupils staff community newsletter fair fete show concert eisteddfod
 summer winter spring autumn christmas easter leavers graduation club clubs department science maths english art
 history geography welsh french spanish pe
-""".split())
+confessions confession memes gossip spotted page updates official chat group hub tea
+""".split())  # (v24) and a page about the school ("QE High Confessions #212")
 #: (v16) An age after a member of staff's full name below this is someone else's ("Catrin Jenkins, 19,").
 STAFF_MIN_AGE = 21
 #: (v18) An age after a name below this is a child at primary school, no one at a secondary school ("Tomos Beynon,
