@@ -105,7 +105,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-disrepute-v20.jsonl", "cues-harassment-v20.jsonl", "cues-threat-v21.jsonl",
              "cues-threat-v22.jsonl", "cues-safeguarding-v22.jsonl",
              "cues-threat-v23.jsonl", "cues-safeguarding-v23.jsonl",
-             "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl"]
+             "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl",
+             "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -124,7 +125,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v13.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v24.jsonl"
+PARTS_FILE = "parts-v25.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -1120,6 +1121,7 @@ class CueFinder(BatchedPipe):
         parts: Parts | None = None
         has_pii = "repmon_pii" in doc.spans and len(doc.spans["repmon_pii"]) > 0
         found: list[tuple[int, int, CueRule]] = []  # (start, end, rule): Span objects only for those kept
+        framed: set[str] = set()  # (v25) categories whose matches a whole-text frame cancelled
         for match_id, start, end in list(self.phrases(doc)) + (list(matcher(doc)) if matcher is not None else []):
             rule = self.by_key[match_id]
             if rule.requires_pii and not has_pii:
@@ -1131,6 +1133,8 @@ class CueFinder(BatchedPipe):
             if (rule.needs or rule.unless or rule.unless_text or rule.unless_sentence) and self.parts is not None:  # v5: a compositional rule (nlp/compose.py)
                 parts = parts or self.parts(doc, present, norms)
                 if not parts.allows(rule, start):
+                    if parts.framed(rule):
+                        framed.add(rule.category)
                     continue
             found.append((start, end, rule))
         kept: list[tuple[int, int, CueRule]] = []
@@ -1144,6 +1148,8 @@ class CueFinder(BatchedPipe):
             kept.append((start, end, rule))
         put_spans(doc, "repmon_cues", [Span(doc, start, end, label=rule.category, span_id=rule.id)
                                        for start, end, rule in sorted(kept, key=lambda k: (k[0], k[1]))])
+        if framed:
+            values(doc).repmon_framed = frozenset(framed)
         return doc
 
 
@@ -1255,7 +1261,8 @@ class FlagMaker(BatchedPipe):
         if named:
             flags = promote_if_aimed(doc, named, flags, PROMOTED_BY_RULES, "")
         ext.repmon_flags = flags
-        ext.repmon_vetoed = ctx.vetoed
+        # (v25) nor may the classifier add a category whose cues the text's frame cancelled (a court report, a song)
+        ext.repmon_vetoed = ctx.vetoed | set(ext.repmon_framed or ())
         return doc
 
 

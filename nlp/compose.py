@@ -16,7 +16,9 @@ see", "if ... again", "final warning", "dw i'n mynd i"). A cue rule in a
 - (v23) ``unless_text`` and ``unless_sentence``: part names whose presence
   anywhere in the text, or in the match's own sentence, cancels the match,
   whatever the scope (a court report, a scare that is over; the topic of a
-  talk on online safety).
+  talk on online safety). (v25) A match cancelled by ``unless_text`` also keeps the text classifier from adding
+  its category on its own (``repmon_framed``; :func:`nlp.flags.with_classifier`): the frame is the text's, not
+  the cue's.
 
 Parts are lexicons, kept as data in ``parts-v5.jsonl`` (one JSON object a
 line: ``part``, ``phrases`` and/or ``patterns``, optional ``mutate`` for
@@ -69,6 +71,11 @@ class Parts:
         if any(sent in self.found.get(name, ()) for name in rule.unless_sentence):  # (v23) in its own sentence
             return False
         return all(any(not near.isdisjoint(self.found.get(name, ())) for name in group) for group in rule.needs)
+
+    def framed(self, rule: CueRule) -> bool:
+        """(v25) Whether one of the rule's ``unless_text`` parts is in the text: the whole text is framed as something
+        that is not this category (a court report, a scare that is over, the words of a song)."""
+        return any(self.found.get(name) for name in rule.unless_text)
 
 
 class PartFinder:

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 #: name -> default
 EXTENSIONS: dict[str, Any] = {"repmon_item": None, "repmon_relevant": None, "repmon_relevance": "",
-                              "repmon_flags": None, "repmon_severity": "none", "repmon_vetoed": None}
+                              "repmon_flags": None, "repmon_severity": "none", "repmon_vetoed": None,
+                              "repmon_framed": None}
 
 for _name, _default in EXTENSIONS.items():
     if not Doc.has_extension(_name):
@@ -55,6 +56,7 @@ class DocValues:
     repmon_flags = _field("repmon_flags")
     repmon_severity = _field("repmon_severity")
     repmon_vetoed = _field("repmon_vetoed")
+    repmon_framed = _field("repmon_framed")  # (v25) categories whose cues a whole-text frame cancelled
 
 
 def _plain() -> bool:

@@ -145,14 +145,15 @@ PLACING = frozenset({"in", "at", ",", "yn", "ym", "yng", "(", "-", "\u2013"})
 #: Capitalised words after those that are not another place.
 NOT_PLACES = frozenset("""
 the a an this that my our your their his her its i we you they it and or but so if yes no
-year years blwyddyn form sixth year7 year8 year9 year10 year11 wales cymru uk britain england
+year years blwyddyn flwyddyn mlwyddyn form sixth dosbarth nosbarth year7 year8 year9 year10 year11 wales cymru uk britain england
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 mr mrs miss ms mx dr sir prof head headteacher staff students pupils school ysgol
 neuadd capel eglwys canolfan theatr stadiwm clwb gwesty hall chapel church theatre centre stadium
 senedd parliament cynulliad assembly urdd eisteddfod youth council cyngor
 """.split())  # (v11: the second last line, a building one is in: "Cyngerdd Ysgol Tywysog Cymru yn Neuadd Prichard-Jones";
-# v16: the last, a body one takes part in: "yn cynrychioli QE yn Senedd Ieuenctid y sir")
+# v16: the last, a body one takes part in: "yn cynrychioli QE yn Senedd Ieuenctid y sir"; v25: the Welsh year
+# words as mutated after "ym" and "o", "ym Mlwyddyn 8", "o Flwyddyn 11", and a class, "yn nosbarth Mr Hughes")
 #: A school name ending in one of these and followed straight by a place is placed there ("... High School Vancouver").
 NAME_ENDS = frozenset({"school", "high", "academy", "college", "comprehensive"})
 #: Capitalised words after a school name that are not a place ("QEHS Netball", "QE High PTA"), nor words after them.
