@@ -106,7 +106,7 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v22.jsonl", "cues-safeguarding-v22.jsonl",
              "cues-threat-v23.jsonl", "cues-safeguarding-v23.jsonl",
              "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl",
-             "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl"]
+             "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl", "cues-threat-v26.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -124,7 +124,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v13.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+SETTING_FILE = "school-words-v14.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
 PARTS_FILE = "parts-v25.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
@@ -846,11 +846,12 @@ class MentionFinder(BatchedPipe):
                              school_words: list[Found], starts: list[int], named_short: bool = False) -> list[Span]:
         """The abbreviation in another case ("qe", "pow"), which is more often something else ("pow!"): after a word
         of place or a hashtag (v6: "from qe", "#qe"); (v7) or with a school word in its sentence ("qe prom", "a qe
-        sixth former") or a person from the profile named in the text ("gethin ... in the pow toilets"; v8: also a
-        pupil's first name with initials, "meg t-p ... the qe boys")."""
+        sixth former"; v26: or in the sentence either side) or a person from the profile named in the text ("gethin
+        ... in the pow toilets"; v8: also a pupil's first name with initials, "meg t-p ... the qe boys")."""
         taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
         person = named_short or any(m.label_ != "school" for m in kept)
-        word_sents = {bisect_right(starts, w.start) for w in school_words}
+        # (v26) a school word in its sentence or the one either side ("took my mums tablets b4 school. qe is hell")
+        word_sents = {bisect_right(starts, w.start) + k for w in school_words for k in (-1, 0, 1)}
         out = []
         for i in hits:
             if i in taken:
