@@ -106,7 +106,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v22.jsonl", "cues-safeguarding-v22.jsonl",
              "cues-threat-v23.jsonl", "cues-safeguarding-v23.jsonl",
              "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl",
-             "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl", "cues-threat-v26.jsonl"]
+             "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl", "cues-threat-v26.jsonl",
+             "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -125,7 +126,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v14.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v25.jsonl"
+PARTS_FILE = "parts-v27.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -189,7 +190,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v10.jsonl"
-MODIFIERS_FILE = "modifiers-v24.jsonl"
+MODIFIERS_FILE = "modifiers-v27.jsonl"
 PII_FILE = "pii-v5.jsonl"
 NOT_SCHOOL_FILE = "not-school-v7.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
