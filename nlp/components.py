@@ -107,7 +107,7 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v23.jsonl", "cues-safeguarding-v23.jsonl",
              "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl",
              "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl", "cues-threat-v26.jsonl",
-             "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl"]
+             "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl", "cues-threat-v28.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -125,8 +125,8 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v14.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v27.jsonl"
+SETTING_FILE = "school-words-v15.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v28.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -904,7 +904,8 @@ class MentionFinder(BatchedPipe):
         """A first name or surname alone counts when written with a capital and the person is named
         in full elsewhere in the text, or the school is named in the same sentence ("Megan from QEHS"; v6: then
         in lower case too, "megan from qe"); a member of staff's surname also when the sentence has a school
-        setting of its own (v5: "If Beynon excludes my son ...") or the school is named anywhere in the post (v6);
+        setting of its own (v5: "If Beynon excludes my son ..."; v28: or one of the three before it) or the school
+        is named anywhere in the post (v6);
         (v7) a first name written with a capital also when the school is named anywhere in the post
         ("Llongyfarchiadau Ffion ar ennill y Fedal! 💚 balchder PoW"), and in lower case too when it has five
         letters or more ("osian came in with a black eye AGAIN ... QE"; not "cai", a Welsh verb, or "lili"). (v11) A
@@ -912,8 +913,9 @@ class MentionFinder(BatchedPipe):
         yn gweud ... Wedes i wrth Mrs Howells")."""
         named = {m.kb_id_ for m in kept if m.label_ != "school"}
         school_sents = {bisect_right(starts, m.start) for m in kept if m.label_ == "school"}
-        setting_sents = {bisect_right(starts, e.start) for e in found_in(doc, "repmon_evidence")
-                         if e.label_ in ("SCHOOL_SETTING", "SCHOOL_POINTER")}
+        evidence = found_in(doc, "repmon_evidence")
+        setting_sents = {bisect_right(starts, e.start) for e in evidence if e.label_ in ("SCHOOL_SETTING", "SCHOOL_POINTER")}
+        namesake_sents = {bisect_right(starts, e.start) for e in evidence if e.label_ == "NAMESAKE"}
         taken = {i for s in kept for i in range(s.start, s.end)}
         staff_titled = any(m.label_ == "staff" and m.id_ in ("title", "title_full") for m in kept)
         out = []
@@ -941,8 +943,11 @@ class MentionFinder(BatchedPipe):
             sent = bisect_right(starts, span.start)
             if span.kb_id_ in named or sent in school_sents:
                 out.append(span)
-            elif span.label_ == "staff" and sent in setting_sents:  # v5: "If Beynon excludes my son again ..."
-                out.append(span)
+            elif span.label_ == "staff" and (sent in setting_sents or (
+                    sent not in namesake_sents and not setting_sents.isdisjoint(range(sent - 3, sent)))):
+                out.append(span)  # v5: "If Beynon excludes my son again ..."; (v28) or up to three before it, a blank
+                # line between counting as one ("heard back from the school about the exclusion?\n\nNo. Rees won't
+                # ..."), unless its own sentence makes it someone else ("... sort that plumber Hughes out")
             elif span.label_ == "staff" and span.id_ in ("surname", "surname_rare") \
                     and (MentionFinder._staff_by_role(doc, span) or MentionFinder._role_before(doc, span)):
                 out.append(span)  # (v11) "Hughes the maths teacher lives ...": named by the job; (v16) "teacher Hughes"
