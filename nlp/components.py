@@ -107,7 +107,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v23.jsonl", "cues-safeguarding-v23.jsonl",
              "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl",
              "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl", "cues-threat-v26.jsonl",
-             "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl", "cues-threat-v28.jsonl"]
+             "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl", "cues-threat-v28.jsonl",
+             "cues-threat-v29.jsonl", "cues-safeguarding-v29.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -126,7 +127,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
 SETTING_FILE = "school-words-v15.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v28.jsonl"
+PARTS_FILE = "parts-v29.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -298,8 +299,9 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
                                         for c in school.get("cores", [])],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
                           core_context=_school_context_words() | WELSH_TEAM,  # (v11) "thîm hoci Tywysog Cymru"
-                          first_surnames=[(fold(p["name"].split()[0]), fold(p["name"].split()[-1]))
-                                          for p in terms["people"] if len(p["name"].split()) >= 2])
+                          # (v29) and each middle name too ("Mrs Wynn Davies" for Eleri Wyn Davies)
+                          first_surnames=[(fold(word), fold(p["name"].split()[-1])) for p in terms["people"]
+                                          if len(p["name"].split()) >= 2 for word in p["name"].split()[:-1]])
 
 
 @Language.factory("repmon_normalise", default_config={"terms": {}})

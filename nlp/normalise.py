@@ -117,7 +117,8 @@ class NameNormaliser:
                  core_context: Iterable[str] = (), first_surnames: Iterable[tuple[str, str]] = ()) -> None:
         self.known = {w for w in words if len(w) >= 2}
         # (v24) each profile person's first name by the hash of their surname: a first name one edit away right before
-        # the surname as written ("Lily Griffiths" for Lili Griffiths) is restored
+        # the surname as written ("Lily Griffiths" for Lili Griffiths) is restored; (v29) a middle name too ("Mrs Wynn
+        # Davies" for Eleri Wyn Davies)
         firsts_by_surname: dict[int, set[str]] = {}
         for first, surname in first_surnames:
             if len(first) >= 3 and first.isalpha():

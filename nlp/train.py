@@ -79,7 +79,7 @@ GOLD_HELD_OUT = ("indep22", "indep25", "indep23", "indep29", "indep30", "indep31
                  "indep33", "indep34", "indep35", "indep36", "indep37", "indep38", "indep39", "indep40", "indep41",
                  "indep42", "indep43", "indep44", "indep45", "indep46",
                  "indep47", "indep48", "indep49", "indep50",
-                 "indep51", "indep52", "indep54", "indep57", "indep58", "indep59", "indep60", "indep61", "indep62", "indep63")
+                 "indep51", "indep52", "indep54", "indep57", "indep58", "indep59", "indep60", "indep61", "indep62", "indep63", "indep64")
 #: The profile each school's gold files were labelled for (its names are masked, see :func:`name_masker`).
 GOLD_PROFILES = {"qehs": Path("profiles") / "example.toml", "powhs": Path("nlp") / "gold" / "powhs.toml"}
 #: A gold item's source, as the corpus's source kinds.
