@@ -4,6 +4,8 @@ classifier is left out, see conftest.py), except where a test says it builds its
 
 from __future__ import annotations
 
+import pytest
+
 from nlp.analyse import Analyser
 from tests.nlp.helpers import Analyse, analyse_text, categories
 
@@ -113,7 +115,9 @@ def test_song_words_quoted_under_a_lyrics_heading_are_not_a_threat(analyse: Anal
 def test_song_words_veto_the_classifier_too(example_profile: object) -> None:
     """A text framed as a song keeps the text classifier from calling it a threat on its own (v25), where the
     rules stood down."""
-    analyser = Analyser(example_profile)  # type: ignore[arg-type]  # with the trained classifier, when built
+    analyser = Analyser(example_profile)  # type: ignore[arg-type]
+    if "textcat" not in analyser.version:  # without a classifier the test would pass whatever the veto does
+        pytest.skip("no text classifier built")
     result = analyser.analyse({"id": "t", "text": "Lyrics: 'Burn the Night', our Year 10 band's entry\n\nWe'll burn "
                                "it down tonight / QE is ours / nobody's gonna stop us now."})
     assert "threat" not in categories(result)
