@@ -66,7 +66,7 @@ class Parts:
             else set(range(len(self.starts)))
         if any(not near.isdisjoint(self.found.get(name, ())) for name in rule.unless):
             return False
-        if any(self.found.get(name) for name in rule.unless_text):  # (v23) anywhere in the text
+        if self.framed(rule):  # (v23) anywhere in the text
             return False
         if any(sent in self.found.get(name, ()) for name in rule.unless_sentence):  # (v23) in its own sentence
             return False
