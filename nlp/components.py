@@ -108,7 +108,7 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl",
              "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl", "cues-threat-v26.jsonl",
              "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl", "cues-threat-v28.jsonl",
-             "cues-threat-v29.jsonl", "cues-safeguarding-v29.jsonl"]
+             "cues-threat-v29.jsonl", "cues-safeguarding-v29.jsonl", "cues-threat-v30.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -126,7 +126,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v15.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+SETTING_FILE = "school-words-v16.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
 PARTS_FILE = "parts-v29.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
@@ -190,7 +190,7 @@ WELSH_THE = frozenset({"y", "yr"})
 WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
-CATEGORIES_FILE = "categories-v10.jsonl"
+CATEGORIES_FILE = "categories-v11.jsonl"
 MODIFIERS_FILE = "modifiers-v27.jsonl"
 PII_FILE = "pii-v5.jsonl"
 NOT_SCHOOL_FILE = "not-school-v7.jsonl"
@@ -1527,7 +1527,8 @@ class ClassifierJudge:
         rule_flags = list(ext.repmon_flags or [])
         vetoed = set(ext.repmon_vetoed or ())
         norms = doc_norms(doc)
-        if self.complaints and self.complaint_norms.isdisjoint(norms):
+        if self.complaints and self.complaint_norms.isdisjoint(norms) \
+                and probs.get("disrepute", 0.0) < self.categories["disrepute"].plain_min:
             vetoed.add("disrepute")  # neutral news and praise: the classifier alone does not call it disrepute
         if not self.praise_norms.isdisjoint(norms) or \
                 (self.hedges is not None and self.hedges.search(fold(text_of(doc))) is not None):  # (the set first)

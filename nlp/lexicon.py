@@ -209,6 +209,7 @@ class CategoryRule:
     reportable: bool = False              # lowered (x denial_factor) in a sentence that reports or condemns it
     yields_to: frozenset[str] = frozenset()  # dropped when one of these categories is also flagged
     context_min: float = 1.01             # round 12: the context reader's probability that raises it (1.01: never)
+    plain_min: float = 1.01               # v30: classifier probability that adds it alone with no word of complaint
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,8 @@ def load_categories(name: str, directory: str = "") -> dict[str, CategoryRule]:
                                      bool(row.get("hedgeable", False)), bool(row.get("negatable", False)),
                                      str(row.get("link", "about")), bool(row.get("deniable", False)),
                                      float(row.get("classifier_min", 0.7)), bool(row.get("reportable", False)),
-                                     frozenset(row.get("yields_to", ())), float(row.get("context_min", 1.01)))
+                                     frozenset(row.get("yields_to", ())), float(row.get("context_min", 1.01)),
+                                     float(row.get("plain_min", 1.01)))
     missing = set(CATEGORIES) - set(out)
     if missing:
         raise PatternFileError(f"{name}: no line for categor{'ies' if len(missing) > 1 else 'y'} {', '.join(sorted(missing))}.")

@@ -181,8 +181,9 @@ def _judged(analyser: Analyser, probs: dict[str, float], text: str) -> set[str]:
 
 
 def test_the_classifier_alone_does_not_call_neutral_news_disrepute(with_classifier: Analyser) -> None:
+    """(v30) Below categories-v11's ``plain_min`` (0.8); at it the classifier alone may (test_v30_rules.py)."""
     text = "Plans for a new sports hall at QE High in Carmarthen have been approved by the council."
-    assert "disrepute" not in _judged(with_classifier, {"disrepute": 0.99}, text)
+    assert "disrepute" not in _judged(with_classifier, {"disrepute": 0.75}, text)
 
 
 def test_the_classifier_alone_still_adds_disrepute_to_a_complaint(with_classifier: Analyser) -> None:
