@@ -27,6 +27,25 @@ def analyse_text(analyser: Any, text: str) -> dict[str, Any]:
     return analyser.analyse({"id": "t", "text": text})
 
 
+class SureClassifier:
+    """A stand-in text classifier giving every text the probabilities it was given (the real one: test_textcat.py).
+    Set it as the ``repmon_textcat`` pipe's ``classifier`` to test how the analyser combines what it says."""
+
+    version = "textcat-test"
+
+    def __init__(self, probs: dict[str, float]) -> None:
+        self.probs = probs
+
+    def predict(self, texts: list[str], batch_size: int = 128) -> list[dict[str, float]]:
+        return [dict(self.probs) for _ in texts]
+
+
+def judged_with(analyser: Any, probs: dict[str, float], text: str) -> set[str]:
+    """The categories ``analyser`` (built with ``textcat=True``) gives ``text`` when its classifier says ``probs``."""
+    analyser.nlp.get_pipe("repmon_textcat").classifier = SureClassifier(probs)
+    return categories(analyser.analyse({"id": "t", "text": text}))
+
+
 def tiny_corpus(path: Path) -> Path:
     """A corpus folder of 18 examples at ``path``: enough to train a throw-away text classifier in a second."""
     rows = [("I will stab him tomorrow", ["threat"]), ("going to shoot everyone at school", ["threat"]),

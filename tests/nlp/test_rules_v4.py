@@ -9,7 +9,7 @@ import pytest
 
 from nlp.analyse import ANALYSER_VERSION, Analyser
 from tests.nlp.conftest import Analyse
-from tests.nlp.helpers import categories, refs
+from tests.nlp.helpers import categories, judged_with, refs
 
 THREATS = [
     "One day you'll be walking to your car Mr Beynon and you won't see me coming. QEHS",
@@ -157,55 +157,37 @@ def test_initials_and_parts_of_a_hyphenated_surname(powhs: Analyser, text: str) 
     assert [m["ref"] for m in result["mentions"] if m["kind"] == "staff"] == ["pw-staff-05"]
 
 
-class _SureClassifier:
-    """A stand-in classifier that is sure of every category it was given (the real one: test_textcat.py)."""
-
-    version = "textcat-test"
-
-    def __init__(self, probs: dict[str, float]) -> None:
-        self.probs = probs
-
-    def predict(self, texts: list[str], batch_size: int = 128) -> list[dict[str, float]]:
-        return [dict(self.probs) for _ in texts]
-
-
 @pytest.fixture(scope="module")
 def with_classifier(example_profile: object) -> Analyser:
     return Analyser(example_profile, textcat=True)  # type: ignore[arg-type]
 
 
-def _judged(analyser: Analyser, probs: dict[str, float], text: str) -> set[str]:
-    judge = analyser.nlp.get_pipe("repmon_textcat")
-    judge.classifier = _SureClassifier(probs)  # type: ignore[attr-defined]
-    return categories(analyser.analyse({"id": "t", "text": text}))
-
-
 def test_the_classifier_alone_does_not_call_neutral_news_disrepute(with_classifier: Analyser) -> None:
     """(v30) Below categories-v11's ``plain_min`` (0.8); at it the classifier alone may (test_v30_rules.py)."""
     text = "Plans for a new sports hall at QE High in Carmarthen have been approved by the council."
-    assert "disrepute" not in _judged(with_classifier, {"disrepute": 0.75}, text)
+    assert "disrepute" not in judged_with(with_classifier, {"disrepute": 0.75}, text)
 
 
 def test_the_classifier_alone_still_adds_disrepute_to_a_complaint(with_classifier: Analyser) -> None:
     text = "QE High in Carmarthen lost my son's coursework twice and nobody has rung back."
-    assert "disrepute" in _judged(with_classifier, {"disrepute": 0.99}, text)
+    assert "disrepute" in judged_with(with_classifier, {"disrepute": 0.99}, text)
 
 
 def test_the_classifier_alone_does_not_call_an_opinion_harassment(with_classifier: Analyser) -> None:
     text = "In my opinion Mr Rees at QEHS isn't a strong leader"
-    assert "harassment" not in _judged(with_classifier, {"harassment": 0.99}, text)
+    assert "harassment" not in judged_with(with_classifier, {"harassment": 0.99}, text)
 
 
 def test_a_disclosure_of_self_harm_is_not_also_a_threat_from_the_classifier(with_classifier: Analyser) -> None:
     text = "Cai Llewelyn from QEHS keeps saying he wants to kill himself"
-    assert _judged(with_classifier, {"threat": 0.95}, text) == {"safeguarding", "identifying"}
+    assert judged_with(with_classifier, {"threat": 0.95}, text) == {"safeguarding", "identifying"}
 
 
 def test_the_classifier_alone_does_not_call_praise_harassment(with_classifier: Analyser) -> None:
     text = "Mrs Pritchard at QE High is a legend, no one can stand chemistry but she makes it fun"
-    assert "harassment" not in _judged(with_classifier, {"harassment": 0.99}, text)
+    assert "harassment" not in judged_with(with_classifier, {"harassment": 0.99}, text)
 
 
 def test_a_rule_still_finds_abuse_beside_praise(with_classifier: Analyser) -> None:
     text = "Mr Beynon at QEHS thinks he's a legend, he's a fat useless clown"
-    assert "harassment" in _judged(with_classifier, {"harassment": 0.99}, text)
+    assert "harassment" in judged_with(with_classifier, {"harassment": 0.99}, text)

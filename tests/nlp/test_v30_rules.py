@@ -7,42 +7,25 @@ from __future__ import annotations
 import pytest
 
 from nlp.analyse import Analyser
-from tests.nlp.helpers import Analyse, categories
+from tests.nlp.helpers import categories, judged_with
 
 
 # -- disrepute: the classifier alone, sure enough, on a plain complaint --
 
-class _Classifier:
-    """A stand-in classifier giving the same probabilities to every text (the real one: test_textcat.py)."""
-
-    version = "textcat-test"
-
-    def __init__(self, probs: dict[str, float]) -> None:
-        self.probs = probs
-
-    def predict(self, texts: list[str], batch_size: int = 128) -> list[dict[str, float]]:
-        return [dict(self.probs) for _ in texts]
-
-
 @pytest.fixture(scope="module")
-def judged(example_profile: object) -> object:
-    analyser = Analyser(example_profile, textcat=True)  # type: ignore[arg-type]
-
-    def run(text: str, disrepute: float) -> set[str]:
-        analyser.nlp.get_pipe("repmon_textcat").classifier = _Classifier({"disrepute": disrepute})  # type: ignore[attr-defined]
-        return categories(analyser.analyse({"id": "t", "text": text}))
-    return run
+def with_classifier(example_profile: object) -> Analyser:
+    return Analyser(example_profile, textcat=True)  # type: ignore[arg-type]
 
 
 PLAIN = "QE High's minibus left the Year 8s at the leisure centre AGAIN. An hour in the rain. Sort it out."
 
 
-def test_a_sure_classifier_calls_a_plain_complaint_disrepute(judged) -> None:  # type: ignore[no-untyped-def]
-    assert "disrepute" in judged(PLAIN, 0.85)
+def test_a_sure_classifier_calls_a_plain_complaint_disrepute(with_classifier: Analyser) -> None:
+    assert "disrepute" in judged_with(with_classifier, {"disrepute": 0.85}, PLAIN)
 
 
-def test_an_unsure_classifier_does_not_call_a_plain_complaint_disrepute(judged) -> None:  # type: ignore[no-untyped-def]
-    assert "disrepute" not in judged(PLAIN, 0.75)
+def test_an_unsure_classifier_does_not_call_a_plain_complaint_disrepute(with_classifier: Analyser) -> None:
+    assert "disrepute" not in judged_with(with_classifier, {"disrepute": 0.75}, PLAIN)
 
 
 # -- threat: Welsh "he's getting a beating" --
