@@ -38,7 +38,8 @@ def test_welsh_he_is_getting_stuffed_if_he_shows_his_face_is_a_threat(powhs: Ana
 
 
 def test_welsh_getting_a_hiding_from_someone_is_not_a_threat(powhs: Analyser) -> None:
-    result = powhs.analyse({"id": "t", "text": "Mae Gethin ap Rhys o Dywysog Cymru yn cael cweir gan ei dad bob nos."})
+    result = powhs.analyse({"id": "t", "text": "Gethin ap Rhys o Dywysog Cymru: dwi'n meddwl bod o'n cael cweir gan ei "
+                                               "dad bob nos."})
     assert "threat" not in categories(result)
 
 
