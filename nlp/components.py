@@ -108,7 +108,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v24.jsonl", "cues-safeguarding-v24.jsonl",
              "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl", "cues-threat-v26.jsonl",
              "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl", "cues-threat-v28.jsonl",
-             "cues-threat-v29.jsonl", "cues-safeguarding-v29.jsonl", "cues-threat-v30.jsonl"]
+             "cues-threat-v29.jsonl", "cues-safeguarding-v29.jsonl", "cues-threat-v30.jsonl",
+             "cues-threat-v31.jsonl", "cues-safeguarding-v31.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -126,8 +127,8 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v16.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v29.jsonl"
+SETTING_FILE = "school-words-v17.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v31.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -191,7 +192,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v11.jsonl"
-MODIFIERS_FILE = "modifiers-v27.jsonl"
+MODIFIERS_FILE = "modifiers-v31.jsonl"
 PII_FILE = "pii-v5.jsonl"
 NOT_SCHOOL_FILE = "not-school-v7.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
@@ -1234,6 +1235,10 @@ class FlagMaker(BatchedPipe):
             self.modifiers.add("NOT_EVENT", _phrase_docs(nlp, list(self.settings.not_events)))
         if self.settings.disclosures:
             self.modifiers.add("DISCLOSURE", _phrase_docs(nlp, list(self.settings.disclosures)))
+        if self.settings.team_idioms:
+            self.modifiers.add("TEAM_IDIOM", _phrase_docs(nlp, list(self.settings.team_idioms)))
+        if self.settings.games:
+            self.modifiers.add("GAME", _phrase_docs(nlp, list(self.settings.games)))
 
     def __call__(self, doc: Doc) -> Doc:
         ext = values(doc)
@@ -1242,7 +1247,7 @@ class FlagMaker(BatchedPipe):
             ext.repmon_flags = []
             return doc
         found: dict[str, list[Span]] = {"HEDGE": [], "DENIAL": [], "IDIOM": [], "REPORT": [], "EVENT": [], "CONDEMN": [],
-                                        "NOT_DENIAL": [], "NOT_EVENT": [], "DISCLOSURE": []}
+                                        "NOT_DENIAL": [], "NOT_EVENT": [], "DISCLOSURE": [], "TEAM_IDIOM": [], "GAME": []}
         for match_id, s, e in self.modifiers(doc):
             found[doc.vocab.strings[match_id]].append(Span(doc, s, e))
         if found["NOT_DENIAL"]:  # (v7) "wedi dweud celwydd wrth y cyngor": "celwydd" here is the allegation, no denial
@@ -1251,6 +1256,9 @@ class FlagMaker(BatchedPipe):
         if found["NOT_EVENT"]:  # (v13) "nobody's allowed to talk about it: he was caught with ...": no talk
             inside = {i for span in found["NOT_EVENT"] for i in range(span.start, span.end)}
             found["EVENT"] = [e for e in found["EVENT"] if not all(i in inside for i in range(e.start, e.end))]
+        if found["TEAM_IDIOM"] and not found["GAME"]:  # (v31) "... comes up maesgeirchen again were gonna batter them"
+            team = {(span.start, span.end) for span in found["TEAM_IDIOM"]}
+            found["IDIOM"] = [i for i in found["IDIOM"] if (i.start, i.end) not in team]
         pii = found_in(doc, "repmon_pii")
         ctx = flagging.build_context(doc, found_in(doc, "repmon_mentions"), found["HEDGE"], self.school_id, self.settings,
                                      denials=found["DENIAL"], idioms=found["IDIOM"], reports=found["REPORT"],

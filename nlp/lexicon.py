@@ -236,6 +236,8 @@ class Settings:
     not_denials: tuple[str, ...] = ()   # v7: phrases in which a denial word denies nothing ("wedi dweud celwydd")
     not_events: tuple[str, ...] = ()    # v13: phrases in which an event word is no talk ("nobody's allowed to talk about it")
     disclosures: tuple[str, ...] = ()   # v23: phrases that make a sentence a disclosure even beside a talk ("my daughter told me")
+    team_idioms: tuple[str, ...] = ()   # v31: idioms of beating a team, idioms only in a text about a game ("gonna batter them")
+    games: tuple[str, ...] = ()         # v31: words that make a text about a game ("match", "derby", "v", "yn erbyn")
     offices: frozenset[str] = frozenset()  # v10: words just before a phone number that make it an office's ("reception")
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -281,6 +283,8 @@ def load_settings(name: str, directory: str = "") -> Settings:
     not_denials: list[str] = []
     not_events: list[str] = []
     disclosures: list[str] = []
+    team_idioms: list[str] = []
+    games: list[str] = []
     offices: set[str] = set()
     numbers: dict[str, Any] = {}
     for number, row in read_jsonl(name, directory):
@@ -313,6 +317,10 @@ def load_settings(name: str, directory: str = "") -> Settings:
             not_events.extend(_need(name, number, row, "phrases", list))
         elif kind == "disclosure":
             disclosures.extend(_need(name, number, row, "phrases", list))
+        elif kind == "team_idiom":
+            team_idioms.extend(_need(name, number, row, "phrases", list))
+        elif kind == "game":
+            games.extend(_need(name, number, row, "phrases", list))
         elif kind == "office":
             offices.update(w.lower() for w in _need(name, number, row, "words", list))
         elif kind == "settings":
@@ -320,14 +328,15 @@ def load_settings(name: str, directory: str = "") -> Settings:
         else:
             raise PatternFileError(f"{name}:{number}: unknown kind '{kind}'; "
                                    "use hedge, negation, pronoun, school_ref, denial, not_denial, idiom, report, event, not_event, "
-                                   "disclosure, condemn, complaint, praise, office or settings.")
+                                   "disclosure, team_idiom, game, condemn, complaint, praise, office or settings.")
     known = {k: numbers.pop(k) for k in ("hedge_factor", "question_factor", "negation_window", "pronoun_lookback",
                                          "pii_window", "denial_factor") if k in numbers}
     return Settings(tuple(hedges), frozenset(negations), frozenset(pronouns), frozenset(school_refs),
                     denials=tuple(denials), idioms=tuple(idioms), reports=tuple(reports),
                     complaints=frozenset(complaints), praise=frozenset(praise), events=tuple(events),
                     condemns=tuple(condemns), not_denials=tuple(not_denials), not_events=tuple(not_events),
-                    disclosures=tuple(disclosures), offices=frozenset(offices), extra=numbers,
+                    disclosures=tuple(disclosures), team_idioms=tuple(team_idioms), games=tuple(games),
+                    offices=frozenset(offices), extra=numbers,
                     **known)
 
 
