@@ -109,7 +109,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v25.jsonl", "cues-safeguarding-v25.jsonl", "cues-threat-v26.jsonl",
              "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl", "cues-threat-v28.jsonl",
              "cues-threat-v29.jsonl", "cues-safeguarding-v29.jsonl", "cues-threat-v30.jsonl",
-             "cues-threat-v31.jsonl", "cues-safeguarding-v31.jsonl"]
+             "cues-threat-v31.jsonl", "cues-safeguarding-v31.jsonl",
+             "cues-safeguarding-v32.jsonl", "cues-threat-v32.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -127,8 +128,8 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v17.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v31.jsonl"
+SETTING_FILE = "school-words-v18.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v32.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -194,7 +195,7 @@ CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool",
 CATEGORIES_FILE = "categories-v11.jsonl"
 MODIFIERS_FILE = "modifiers-v31.jsonl"
 PII_FILE = "pii-v5.jsonl"
-NOT_SCHOOL_FILE = "not-school-v7.jsonl"
+NOT_SCHOOL_FILE = "not-school-v8.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
 #: ("QEHS", "PoWHS"): ``{acronym}`` in the other senses of the name.
 ACRONYM_MAX = 6
