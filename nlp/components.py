@@ -1289,8 +1289,9 @@ class FlagMaker(BatchedPipe):
 PROMOTED_BY_RULES = ("threat", "safeguarding", "defamatory", "harassment")
 PROMOTED_BY_CLASSIFIER = ("threat", "safeguarding")
 #: (v8) ... and for the school's short name with a school word (v10: or a member of staff addressed by title in a text
-#: with another town), only these from the rules (not the classifier).
-PROMOTED_FOR_SCHOOL = ("threat",)
+#: with another town), only these from the rules (not the classifier); (v33) safeguarding too, once another school's
+#: town was known in its Welsh mutated forms (a police appeal for a boy "o Benrith" was the one false item before).
+PROMOTED_FOR_SCHOOL = ("threat", "safeguarding")
 #: (v7) ... and only at this probability or more, above its ``classifier_min`` for a relevant item ("Carys Bebb's
 #: sheepdog wins at the Bala trials" read as a threat at 0.40).
 PROMOTED_BY_CLASSIFIER_MIN = 0.5

@@ -348,8 +348,8 @@ def named_in_full(parts: list[Summary]) -> list[tuple[str, str, str]]:
     says it is someone else or elsewhere (no decoy, namesake word, other town, other sense of the school's name).
     The flag rules then decide: a threat, abuse or an allegation aimed at that person makes the item relevant.
     (v8) Also the school's short name with a school word in its sentence, as ("school", ref, text): only a threat
-    the rules find aimed at it makes the item relevant ("llosgi Tywysog Cymru i'r llawr efo'r
-    athrawon i gyd tu mewn"). (v10) With another town the only thing against it, a member of staff addressed as
+    (v33: or safeguarding) the rules find aimed at it makes the item relevant ("llosgi Tywysog Cymru i'r llawr efo'r
+    athrawon i gyd tu mewn"; "Mums of Yr 8 at Prince of Wales ... a man in a white van offering lads free vapes"). (v10) With another town the only thing against it, a member of staff addressed as
     pupils and parents address them, as (STAFF_AWAY, ref, text): only a threat the rules find aimed at them makes the
     item relevant ("Tell Dr Rees I know which house is his out in Llangain ... Be a shame, that")."""
     s = parts[0] if len(parts) == 1 else merge(parts)

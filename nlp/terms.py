@@ -2,7 +2,7 @@
 
 :func:`profile_terms` returns plain data (JSON-serialisable, so it can sit in
 a spaCy component's config): the school's names, its short core names,
-places (with Welsh mutations), decoys, domains and handles, and for each
+places and (v33) decoys (with Welsh mutations), domains and handles, and for each
 person the surface forms to match with the form they are in:
 
 - ``full``: the full name or an alias that is a full name ("Sian Howells");
@@ -404,6 +404,12 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
         first, _, rest = place.partition(" ")
         for form in mutated_forms(first, table):
             places.append(f"{form} {rest}".strip())
+    decoys: list[str] = []  # (v33) mutated as places are: "bachgen 14 oed o Benrith" is from Penrith
+    for decoy in school.decoys:
+        decoys.append(decoy)
+        first, _, rest = decoy.partition(" ")
+        for form in mutated_forms(first, table):
+            decoys.append(f"{form} {rest}".strip())
     names = _unique([school.name, *school.aliases])
     firsts = _first_names(profile)
     surnames: dict[str, int] = {}
@@ -445,7 +451,7 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
             "cores_school_led": [c for c in cores if fold(c.split()[0]) in name_parts(directory)],
             "abbreviations": school_abbreviations(names, list(school.places), name_parts(directory)),
             "places": _unique(places),
-            "decoys": _unique([*school.decoys, *_welsh_counties(school.decoys)]),
+            "decoys": _unique([*decoys, *_welsh_counties(school.decoys)]),
             "domains": [d.lower().strip(".") for d in school.domains],
             "handles": [h.lstrip("@").lower() for h in school.handles],
         },
