@@ -110,7 +110,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v27.jsonl", "cues-safeguarding-v27.jsonl", "cues-threat-v28.jsonl",
              "cues-threat-v29.jsonl", "cues-safeguarding-v29.jsonl", "cues-threat-v30.jsonl",
              "cues-threat-v31.jsonl", "cues-safeguarding-v31.jsonl",
-             "cues-safeguarding-v32.jsonl", "cues-threat-v32.jsonl"]
+             "cues-safeguarding-v32.jsonl", "cues-threat-v32.jsonl",
+             "cues-threat-v34.jsonl", "cues-safeguarding-v34.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -128,8 +129,8 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v18.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
-PARTS_FILE = "parts-v32.jsonl"
+SETTING_FILE = "school-words-v19.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+PARTS_FILE = "parts-v34.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
@@ -172,6 +173,9 @@ CORE_DAY_AFTER = frozenset({"tomorrow", "tmrw", "tmr", "tomoz", "2moro", "2morro
                             "thurs", "fri", "next", "dydd", "ddydd", "bore", "pnawn", "prynhawn"})
 #: (v8) "in" before a nasal mutation ("yn Nhywysog Cymru", "ym Mhrince of Wales").
 NASAL_IN = frozenset({"yn", "ym", "yng"})
+#: (v34) Welsh prepositions that mutate the noun after them: a short name's first word left unmutated after one of these
+#: is a name ("yn Tywysog").
+HEAD_PLACING = frozenset({"yn", "i", "o"})
 #: (v11) Verbs of making or becoming before "yn": what follows is what someone is made ("ei wneud yn Tywysog Cymru").
 BECOMING = frozenset({"wneud", "gwneud", "neud", "dod", "ddod", "daeth", "ddaeth", "urddo", "arwisgo", "coroni",
                       "benodi", "penodi", "enwi", "henwi"})
@@ -193,7 +197,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v11.jsonl"
-MODIFIERS_FILE = "modifiers-v31.jsonl"
+MODIFIERS_FILE = "modifiers-v34.jsonl"
 PII_FILE = "pii-v5.jsonl"
 NOT_SCHOOL_FILE = "not-school-v8.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym
@@ -298,7 +302,9 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
                           core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
                           placed_cores=[(sorted(CORE_PLACING | WELSH_IN_THE | WELSH_SCHOOL_NOUNS), fold(c))
-                                        for c in school.get("cores", [])],
+                                        for c in school.get("cores", [])]
+                          # (v34) and the first word alone of a short name Welsh would mutate, after "yn", "i", "o"
+                          + [(sorted(HEAD_PLACING), fold(c.split()[0])) for c in school.get("cores_locative", [])],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
                           core_context=_school_context_words() | WELSH_TEAM,  # (v11) "thîm hoci Tywysog Cymru"
                           # (v29) and each middle name too ("Mrs Wynn Davies" for Eleri Wyn Davies)
@@ -517,6 +523,10 @@ class MentionFinder(BatchedPipe):
         # (v8) "yn Nhywysog Cymru" (the nasal mutation "in" gives); (v11) "yn Tywysog Cymru" (left unmutated)
         self.in_cores = frozenset(fold(c) for c in (*school.get("cores_nasal", ()), *school.get("cores_locative", ())))
         self.school_led = frozenset(fold(c) for c in school.get("cores_school_led", ()))
+        # (v34) the first word alone of a short name Welsh would mutate, capitalised and left unmutated after "yn", "i",
+        # "o" ("hogan yn dosbarth fi yn Tywysog", "trip ... Tywysog"): the school as pupils shorten it
+        self.core_heads = frozenset(fold(c.split()[0]) for c in school.get("cores_locative", ()))
+        self.core_head_hashes = frozenset(get_string_id(h) for h in self.core_heads)
         for person in terms["people"]:
             by_form: dict[str, list[str]] = {}
             for form in person["forms"]:
@@ -723,6 +733,8 @@ class MentionFinder(BatchedPipe):
                     # (v15) somewhere one goes on a day, with no article ("bringing his dad's air rifle into Prince of
                     # Wales tomorrow"): left to the threat rules, as with a school word (the prince is "the Prince")
                     kept.append(core)
+        if self.core_heads and not self.core_head_hashes.isdisjoint(norms_of(doc)):
+            kept += self._core_heads(doc, kept, other_senses)
         if abbreviations:
             kept += self._abbreviations(doc, abbreviations, kept, other_senses)
         if firsts:
@@ -747,6 +759,20 @@ class MentionFinder(BatchedPipe):
         token_at = {start: i for i, start in enumerate(doc.to_array(IDX).tolist())}
         return sorted(i for i in (token_at.get(pos) for pos in at)
                       if i is not None and doc[i].text.rstrip(".") in self.abbreviations)
+
+    def _core_heads(self, doc: Doc, kept: list[Span], other_senses: list[Found]) -> list[Span]:
+        """(v34) "yn Tywysog", "i Tywysog", "o Tywysog": the first word of a short name (:attr:`core_heads`), with a
+        capital and unmutated after a preposition that would mutate it were it the noun ("yn Nhywysog" is in a prince,
+        "i Dywysog" to one): the school's name, shortened, not the word."""
+        taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
+        out = []
+        for i in range(1, len(doc)):
+            token = doc[i]
+            if i in taken or not token.text[:1].isupper() or fold(token.text) not in self.core_heads:
+                continue
+            if doc[i - 1].norm_ in HEAD_PLACING:
+                out.append(Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="placed"))
+        return out
 
     @staticmethod
     def _spoken_to(doc: Doc, name: Span, starts: list[int]) -> bool:
@@ -1243,7 +1269,8 @@ class FlagMaker(BatchedPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         ext = values(doc)
-        named = relevance.provisional(doc) if not ext.repmon_relevant else []
+        named = [(kind, self.school_id if kind == relevance.PLACED_SCHOOL else ref, text)
+                 for kind, ref, text in relevance.provisional(doc)] if not ext.repmon_relevant else []
         if not ext.repmon_relevant and not named:
             ext.repmon_flags = []
             return doc
@@ -1325,7 +1352,8 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
     house"); a namesake wrongly shown costs less than a threat not shown. Returns the flags to keep ([] if not)."""
     refs = {ref: (kind, text) for kind, ref, text in named}
     aimed = [f for f in flags if f["category"] in categories and f.get("ref") in refs and f["score"] >= min_score
-             and (refs[f["ref"]][0] not in ("school", relevance.STAFF_AWAY) or f["category"] in PROMOTED_FOR_SCHOOL)]
+             and (refs[f["ref"]][0] not in ("school", relevance.STAFF_AWAY, relevance.PLACED_SCHOOL)
+                  or f["category"] in PROMOTED_FOR_SCHOOL)]
     if not aimed:
         return []
     ext = values(doc)
@@ -1334,6 +1362,9 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
     if kind == "school":  # (v8) the short name with a school word, and a threat to the school
         ext.repmon_relevance = (f"the short name '{text}' with a school word, and {aimed[0]['category']} aimed at the "
                                 f"school{by}; nothing says it is the monarch, another sense or another school")
+    elif kind == relevance.PLACED_SCHOOL:  # (v34) "hanging round the gates in penrhosgarnedd at home time"
+        ext.repmon_relevance = (f"the place '{text}' with a school word, and {aimed[0]['category']} aimed at the "
+                                f"school{by}; no other school or town is named")
     elif kind == relevance.STAFF_AWAY:  # (v10) "Tell Dr Rees I know which house is his out in Llangain"
         ext.repmon_relevance = (f"{aimed[0]['ref']} '{text}', addressed as pupils and parents address staff, with "
                                 f"{aimed[0]['category']} aimed at them{by}; another town is named, so it may be "
@@ -1555,7 +1586,8 @@ class ClassifierJudge:
             flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]
             if not any(f["category"] == "identifying" for f in flags):
                 flags += flagging.pupil_flags(persons)
-        named = [n for n in relevance.provisional(doc) if n[0] not in ("school", relevance.STAFF_AWAY)] \
+        named = [n for n in relevance.provisional(doc) if n[0] not in ("school", relevance.STAFF_AWAY,
+                                                                       relevance.PLACED_SCHOOL)] \
             if not ext.repmon_relevant else []
         if named:  # (v7) still not relevant after the rules: only a critical reading makes it so
             flags = promote_if_aimed(doc, named, flags, PROMOTED_BY_CLASSIFIER, f" (the text classifier, {self.version})",

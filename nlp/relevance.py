@@ -351,17 +351,23 @@ def named_in_full(parts: list[Summary]) -> list[tuple[str, str, str]]:
     (v33: or safeguarding) the rules find aimed at it makes the item relevant ("llosgi Tywysog Cymru i'r llawr efo'r
     athrawon i gyd tu mewn"; "Mums of Yr 8 at Prince of Wales ... a man in a white van offering lads free vapes"). (v10) With another town the only thing against it, a member of staff addressed as
     pupils and parents address them, as (STAFF_AWAY, ref, text): only a threat the rules find aimed at them makes the
-    item relevant ("Tell Dr Rees I know which house is his out in Llangain ... Be a shame, that")."""
+    item relevant ("Tell Dr Rees I know which house is his out in Llangain ... Be a shame, that").(v34) A profile place with a school word and
+    nothing named, as (PLACED_SCHOOL, "", place): only a threat or safeguarding the rules find aimed at the school
+    makes the item relevant ("a man hanging round the gates in penrhosgarnedd at home time offering kids free vapes")."""
     s = parts[0] if len(parts) == 1 else merge(parts)
     if any(s.get(key) for key in ("decoys", "namesake", "not_school", "elsewhere")):
         return []
     if s.get("towns_elsewhere"):
         return [(STAFF_AWAY, ref, text) for ref, text in s.get("staff_addressed", [])]
-    return list(s.get("people_named_full", [])) + list(s.get("core_named", []))
+    placed = [(PLACED_SCHOOL, "", s["places"][0])] if s.get("places") and s.get("school_words") else []
+    return list(s.get("people_named_full", [])) + list(s.get("core_named", [])) + placed
 
 
 #: (v10) The kind :func:`named_in_full` gives a member of staff addressed by title in a text with another town.
 STAFF_AWAY = "staff_away"
+#: (v34) ... and a profile place with a school word, nothing named ("older lads in a white Golf hanging round the
+#: Penrhosgarnedd gates after school"), with no ref: the school's, which the flag rules fill in.
+PLACED_SCHOOL = "school_placed"
 
 
 def provisional(doc: Doc) -> list[tuple[str, str, str]]:
