@@ -1319,6 +1319,10 @@ PROMOTED_BY_CLASSIFIER = ("threat", "safeguarding")
 #: with another town), only these from the rules (not the classifier); (v33) safeguarding too, once another school's
 #: town was known in its Welsh mutated forms (a police appeal for a boy "o Benrith" was the one false item before).
 PROMOTED_FOR_SCHOOL = ("threat", "safeguarding")
+#: Kinds of provisional entries (:func:`relevance.named_in_full`) that only the rules may make relevant, and only with
+#: a flag of PROMOTED_FOR_SCHOOL: the school's short name with a school word, a member of staff addressed by title with
+#: another town, (v34) a profile place with a school word. The classifiers are not run on a text with only these.
+RULES_ONLY = frozenset({"school", relevance.STAFF_AWAY, relevance.PLACED_SCHOOL})
 #: (v7) ... and only at this probability or more, above its ``classifier_min`` for a relevant item ("Carys Bebb's
 #: sheepdog wins at the Bala trials" read as a threat at 0.40).
 PROMOTED_BY_CLASSIFIER_MIN = 0.5
@@ -1352,8 +1356,7 @@ def promote_if_aimed(doc: Doc, named: list[tuple[str, str, str]], flags: list[di
     house"); a namesake wrongly shown costs less than a threat not shown. Returns the flags to keep ([] if not)."""
     refs = {ref: (kind, text) for kind, ref, text in named}
     aimed = [f for f in flags if f["category"] in categories and f.get("ref") in refs and f["score"] >= min_score
-             and (refs[f["ref"]][0] not in ("school", relevance.STAFF_AWAY, relevance.PLACED_SCHOOL)
-                  or f["category"] in PROMOTED_FOR_SCHOOL)]
+             and (refs[f["ref"]][0] not in RULES_ONLY or f["category"] in PROMOTED_FOR_SCHOOL)]
     if not aimed:
         return []
     ext = values(doc)
@@ -1460,8 +1463,9 @@ class ClassifierJudge:
 
     def _wanted(self, doc: Doc) -> bool:
         ext = values(doc)
-        return self.classifier is not None and (bool(ext.repmon_relevant) or bool(relevance.provisional(doc))) \
-            and not (ext.repmon_item or {}).get("own_site")
+        if self.classifier is None or (ext.repmon_item or {}).get("own_site"):
+            return False
+        return bool(ext.repmon_relevant) or any(kind not in RULES_ONLY for kind, _, _ in relevance.provisional(doc))
 
     def __call__(self, doc: Doc) -> Doc:
         if self._wanted(doc):
@@ -1586,8 +1590,7 @@ class ClassifierJudge:
             flags = [f for f in flags if not flagging.is_benign_pupil_flag(f)]
             if not any(f["category"] == "identifying" for f in flags):
                 flags += flagging.pupil_flags(persons)
-        named = [n for n in relevance.provisional(doc) if n[0] not in ("school", relevance.STAFF_AWAY,
-                                                                       relevance.PLACED_SCHOOL)] \
+        named = [n for n in relevance.provisional(doc) if n[0] not in RULES_ONLY] \
             if not ext.repmon_relevant else []
         if named:  # (v7) still not relevant after the rules: only a critical reading makes it so
             flags = promote_if_aimed(doc, named, flags, PROMOTED_BY_CLASSIFIER, f" (the text classifier, {self.version})",
