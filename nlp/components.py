@@ -111,7 +111,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v29.jsonl", "cues-safeguarding-v29.jsonl", "cues-threat-v30.jsonl",
              "cues-threat-v31.jsonl", "cues-safeguarding-v31.jsonl",
              "cues-safeguarding-v32.jsonl", "cues-threat-v32.jsonl",
-             "cues-threat-v34.jsonl", "cues-safeguarding-v34.jsonl"]
+             "cues-threat-v34.jsonl", "cues-safeguarding-v34.jsonl", "cues-threat-v35.jsonl",
+             "cues-safeguarding-v35.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -197,7 +198,7 @@ WELSH_IN_THE = frozenset({"yn y", "yn yr"})
 #: (v8) Words right after the school's short name that make it the school's name ("prince of wales hs").
 CORE_SCHOOL_AFTER = frozenset({"hs", "h.s.", "h.s", "hs.", "hsch", "highschool", "hi-skool"})
 CATEGORIES_FILE = "categories-v11.jsonl"
-MODIFIERS_FILE = "modifiers-v34.jsonl"
+MODIFIERS_FILE = "modifiers-v35.jsonl"
 PII_FILE = "pii-v5.jsonl"
 NOT_SCHOOL_FILE = "not-school-v8.jsonl"
 #: (v11) A name of the school of one word and this many letters at most, two or more capitals, is an acronym

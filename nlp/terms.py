@@ -250,6 +250,11 @@ def person_forms(person: Person, titles: list[str], *, first_unique: bool = Fals
                     for text in ("-".join(letters), "".join(letters), ".".join(letters), ".".join(letters) + ".",
                                  " ".join(parts)):
                         forms.append({"text": f"{t} {text}", "form": "alias" if len(text) < 5 else "title"})
+        # (v35) a head teacher's or deputy's own role as a title before the surname ("that deputy Howells at Queen
+        # Elizabeth", "pennaeth Prydderch"); "head" alone is not ("a header from Rees")
+        for role_title in _role_titles(person.role):
+            for surname in surnames:
+                forms += _variants(f"{role_title} {surname}", "title")
     if person.kind == "staff":  # (v6) a campaign hashtag: "#SackMissJenkins", "#MrBeynonOut", "#SianHowellsMustGo"
         for form in [f for f in forms if f["form"] in ("full", "title", "title_full", "alias") and " " in f["text"]]:
             joined = "".join(w.replace("-", "") for w in form["text"].replace(".", " ").split())
@@ -326,6 +331,19 @@ def _unique_initials(profile: Profile, titles: list[str]) -> dict[str, tuple[str
         out[p.id] = tuple(t.rstrip(".") for t in (p.titles or titles)
                           if owners.get((fold(t.rstrip(".")), fold(words[-1][0]))) == [p.id])
     return out
+
+
+#: (v35) Words in a member of staff's role (folded) -> the titles that role gives before the surname.
+ROLE_TITLES = {"deputy": ("deputy", "deputy head", "dirprwy", "dirprwy bennaeth"),
+               "head teacher": ("headteacher", "head teacher", "pennaeth", "prifathro", "prifathrawes"),
+               "headteacher": ("headteacher", "head teacher", "pennaeth", "prifathro", "prifathrawes")}
+
+
+def _role_titles(role: str) -> list[str]:
+    """(v35) The titles a member of staff's role gives: "Deputy Head and Designated Safeguarding Lead" gives "deputy",
+    "deputy head", "dirprwy"; "Head Teacher" gives "headteacher", "pennaeth"; "Head of Maths" none."""
+    folded = fold(role)
+    return [t for key, titles in ROLE_TITLES.items() if re.search(rf"\b{key}\b", folded) for t in titles]
 
 
 def role_words(directory: str = "") -> dict[str, Any]:
