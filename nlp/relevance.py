@@ -349,11 +349,13 @@ def named_in_full(parts: list[Summary]) -> list[tuple[str, str, str]]:
     The flag rules then decide: a threat, abuse or an allegation aimed at that person makes the item relevant.
     (v8) Also the school's short name with a school word in its sentence, as ("school", ref, text): only a threat
     (v33: or safeguarding) the rules find aimed at it makes the item relevant ("llosgi Tywysog Cymru i'r llawr efo'r
-    athrawon i gyd tu mewn"; "Mums of Yr 8 at Prince of Wales ... a man in a white van offering lads free vapes"). (v10) With another town the only thing against it, a member of staff addressed as
-    pupils and parents address them, as (STAFF_AWAY, ref, text): only a threat the rules find aimed at them makes the
-    item relevant ("Tell Dr Rees I know which house is his out in Llangain ... Be a shame, that").(v34) A profile place with a school word and
-    nothing named, as (PLACED_SCHOOL, "", place): only a threat or safeguarding the rules find aimed at the school
-    makes the item relevant ("a man hanging round the gates in penrhosgarnedd at home time offering kids free vapes")."""
+    athrawon i gyd tu mewn"; "Mums of Yr 8 at Prince of Wales ... a man in a white van offering lads free vapes").
+    (v10) With another town the only thing against it, a member of staff addressed as pupils and parents address
+    them, as (STAFF_AWAY, ref, text): only a threat the rules find aimed at them makes the item relevant ("Tell Dr
+    Rees I know which house is his out in Llangain ... Be a shame, that"). (v34) A profile place with a school word
+    and nothing named, as (PLACED_SCHOOL, "", place): only a threat or safeguarding the rules find aimed at the school
+    makes the item relevant ("a man hanging round the gates in penrhosgarnedd at home time offering kids free
+    vapes")."""
     s = parts[0] if len(parts) == 1 else merge(parts)
     if any(s.get(key) for key in ("decoys", "namesake", "not_school", "elsewhere")):
         return []

@@ -333,6 +333,17 @@ def _unique_initials(profile: Profile, titles: list[str]) -> dict[str, tuple[str
     return out
 
 
+def _with_mutations(places: Iterable[str], table: list[tuple[str, str, str]]) -> list[str]:
+    """Each place as written, then with its first word mutated as Welsh mutates it ("Caerfyrddin", "Gaerfyrddin",
+    "Nghaerfyrddin", "Chaerfyrddin"; "Upper Bangor" keeps "Bangor" as it is)."""
+    out: list[str] = []
+    for place in places:
+        out.append(place)
+        first, _, rest = place.partition(" ")
+        out += [f"{form} {rest}".strip() for form in mutated_forms(first, table)]
+    return out
+
+
 #: (v35) Words in a member of staff's role (folded) -> the titles that role gives before the surname.
 ROLE_TITLES = {"deputy": ("deputy", "deputy head", "dirprwy", "dirprwy bennaeth"),
                "head teacher": ("headteacher", "head teacher", "pennaeth", "prifathro", "prifathrawes"),
@@ -416,18 +427,8 @@ def profile_terms(profile: Profile, directory: str = "") -> dict[str, Any]:
     school = profile.school
     titles = default_titles(directory)
     table = mutations(directory)
-    places: list[str] = []
-    for place in school.places:
-        places.append(place)
-        first, _, rest = place.partition(" ")
-        for form in mutated_forms(first, table):
-            places.append(f"{form} {rest}".strip())
-    decoys: list[str] = []  # (v33) mutated as places are: "bachgen 14 oed o Benrith" is from Penrith
-    for decoy in school.decoys:
-        decoys.append(decoy)
-        first, _, rest = decoy.partition(" ")
-        for form in mutated_forms(first, table):
-            decoys.append(f"{form} {rest}".strip())
+    places = _with_mutations(school.places, table)
+    decoys = _with_mutations(school.decoys, table)  # (v33) as places are: "bachgen 14 oed o Benrith" is from Penrith
     names = _unique([school.name, *school.aliases])
     firsts = _first_names(profile)
     surnames: dict[str, int] = {}
