@@ -112,7 +112,7 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v31.jsonl", "cues-safeguarding-v31.jsonl",
              "cues-safeguarding-v32.jsonl", "cues-threat-v32.jsonl",
              "cues-threat-v34.jsonl", "cues-safeguarding-v34.jsonl", "cues-threat-v35.jsonl",
-             "cues-safeguarding-v35.jsonl"]
+             "cues-safeguarding-v35.jsonl", "cues-threat-v36.jsonl", "cues-safeguarding-v36.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -130,11 +130,15 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v19.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+SETTING_FILE = "school-words-v20.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
 PARTS_FILE = "parts-v34.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
                                 "his", "her", "fy", "ein", "o'r", "i'r", "with", "gyda", "efo", "hefo"})  # (v7: the last six)
+#: (v36) Verbs of coming and going before "up" and the abbreviation in lower case ("im comin up pow with a bat"; not
+#: "the lights went up pow"), as NORMs.
+COMING_UP = frozenset({"coming", "comin", "come", "comes", "going", "goin", "go", "goes", "heading", "headin", "walk",
+                       "walking", "walkin", "drive", "driving", "drivin"})
 #: (v7) Two word characters joined by "_" or "." (a handle or username that may hold a name).
 _HANDLE_JOIN = re.compile(r"[^\W\d_][._][^\W_]")
 #: For ASCII text, :data:`_HANDLE_JOIN` as substrings of one translation: a letter "a", a digit "d", "." or "_" ".".
@@ -168,6 +172,8 @@ CONGRATULATIONS = frozenset({"llongyfarchiadau", "llongyfarchiade", "llongyfarch
                              "congratz", "grats"})
 #: v5: words before the school's short name that place someone in it ("is at", "goes to", "yn", "i'r").
 CORE_PLACING = frozenset({"at", "to", "attends", "from", "yn", "ym", "i'r", "o", "into", "i"})  # (v11: "i")
+#: (v36) Verbs of going to a school that take the school with no "to" ("he goes prince of wales"), as NORMs.
+CORE_ATTENDED = frozenset({"goes", "attends"})
 #: (v15) Days after the short name placed with "into", "at" ("into Prince of Wales tomorrow"), as NORMs.
 CORE_DAY_AFTER = frozenset({"tomorrow", "tmrw", "tmr", "tomoz", "2moro", "2morrow", "today", "tonight", "fory", "yfory",
                             "heddiw", "monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tues", "wed",
@@ -185,10 +191,18 @@ BECOMING = frozenset({"wneud", "gwneud", "neud", "dod", "ddod", "daeth", "ddaeth
 YEAR_BEFORE = frozenset({"from", "in", "yn", "o", "ym", "at", "frm"})
 YEAR_WORDS = frozenset({"yr", "year", "y", "form", "blwyddyn", "bl", "bl.", "flwyddyn", "fl", "fl."})
 FORM_OR_YEAR = re.compile(r"(?:yr|y|year|bl\.?|fl\.?)?(?:1[0-3]|[7-9])[a-z]?$")
+#: (v36) A school year written as one word, with its year word ("yr9", "y11", "bl.8"; not a bare number or form).
+YEAR_ONE_WORD = re.compile(r"(?:yr|y|year|bl\.?|fl\.?)(?:1[0-3]|[7-9])$")
+#: (v36) The last word of a school year, for the prefilter ("8" of "Blwyddyn 8", "yr9").
+YEAR_LAST_WORDS = frozenset([str(n) for n in range(7, 14)] + [f"{w}{n}" for w in ("yr", "y", "year", "bl", "fl")
+                                                              for n in range(7, 14)])
 #: (v11) Welsh nouns of school life before the short name (the genitive: "disgyblion Tywysog Cymru", the pupils of
 #: Prince of Wales), and a team with a school sport between ("tîm hoci Tywysog Cymru"; not "tîm polo"), as NORMs.
 WELSH_SCHOOL_NOUNS = frozenset({"disgyblion", "ddisgyblion", "athrawon", "rhieni", "llywodraethwyr", "cor", "gor",
-                                "bws", "fws", "mws", "chweched"})
+                                "bws", "fws", "mws", "chweched",
+                                # (v36) the school's gate ("wrth giât Tywysog Cymru"): the prince's has no "giât"
+                                "giat", "giatiau", "giatia", "gatiau", "gatia",
+                                "rieni"})  # (v36) "i rieni Tywysog Cymru", mutated after "i"
 WELSH_TEAM = frozenset({"tim", "thim", "nhim", "timau", "dimau", "nhimau"})  # (not "dim": also "nothing")
 SCHOOL_SPORT_LAST = frozenset({"hoci", "rygbi", "rwyd", "droed", "criced", "athletau", "nofio", "hockey", "netball",
                                "rugby", "football", "cricket"})
@@ -302,10 +316,12 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
                  if f["form"] == "surname" and all(len(w) < 2 for w in re.findall(r"[^\W_]+", f["text"]))]
     return NameNormaliser(words, titles, firsts, exact_only=mutated - words, extra_triggers=extra, generic=generic,
                           core_only=core_only, full_names=full_names, lone_names=lone, initials=initials,
-                          placed_cores=[(sorted(CORE_PLACING | WELSH_IN_THE | WELSH_SCHOOL_NOUNS), fold(c))
+                          placed_cores=[(sorted(CORE_PLACING | WELSH_IN_THE | WELSH_SCHOOL_NOUNS | CORE_ATTENDED), fold(c))
                                         for c in school.get("cores", [])]
                           # (v34) and the first word alone of a short name Welsh would mutate, after "yn", "i", "o"
-                          + [(sorted(HEAD_PLACING), fold(c.split()[0])) for c in school.get("cores_locative", [])],
+                          + [(sorted(HEAD_PLACING), fold(c.split()[0])) for c in school.get("cores_locative", [])]
+                          # (v36) and after a school year ("Blwyddyn 8 Tywysog Cymru", "yr9 queen elizabeth")
+                          + [(sorted(YEAR_LAST_WORDS), fold(c)) for c in school.get("cores", [])],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
                           core_context=_school_context_words() | WELSH_TEAM,  # (v11) "thîm hoci Tywysog Cymru"
                           # (v29) and each middle name too ("Mrs Wynn Davies" for Eleri Wyn Davies)
@@ -715,7 +731,7 @@ class MentionFinder(BatchedPipe):
                     # school's town or a school year, in a post about school; "#princeofwales #bangor" on a royal
                     # visit has no school word
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
-                elif self._welsh_owned(doc, core):
+                elif self._welsh_owned(doc, core) or self._year_before(doc, core) or self._attended(doc, core, places):
                     # (v11) Welsh "the school's pupils, team, teachers": the noun before the name ("disgyblion Tywysog
                     # Cymru", "tîm hoci Tywysog Cymru"): the prince has no pupils
                     kept.append(Span(doc, core.start, core.end, label="school", kb_id=self.school_id, span_id="placed"))
@@ -836,6 +852,25 @@ class MentionFinder(BatchedPipe):
         return bool(before) and (before[-1] in WELSH_SCHOOL_NOUNS or (
             before[-1] in SCHOOL_SPORT_LAST and any(w in WELSH_TEAM for w in before[:-1])))
 
+    def _attended(self, doc: Doc, core: Span, places: dict[int, int]) -> bool:
+        """(v36) The short name right after a verb of going to school with no "to" ("he goes prince of wales", "she
+        attends Queen Elizabeth"): one goes to the theatre or the pub, but goes a school; not the start of a longer
+        name ("attends Queen Elizabeth Grammar") or a possessive ("Prince of Wales's")."""
+        return core.start > 0 and doc[core.start - 1].norm_ in CORE_ATTENDED \
+            and not self._name_goes_on(doc, core, places) \
+            and not (core.end < len(doc) and doc[core.end].norm_ in ("'s", "s"))
+
+    @staticmethod
+    def _year_before(doc: Doc, core: Span) -> bool:
+        """(v36) A school year right before the short name ("genod Blwyddyn 8 Tywysog Cymru", "the yr9 Queen Elizabeth
+        girls"): the prince and the queen have no year groups."""
+        if core.start == 0:
+            return False
+        word = doc[core.start - 1].norm_
+        if core.start > 1 and doc[core.start - 2].norm_ in YEAR_WORDS and word.isdigit():
+            return bool(FORM_OR_YEAR.match(word))
+        return bool(YEAR_ONE_WORD.match(word))
+
     @staticmethod
     def _welsh_in_the(doc: Doc, core: Span) -> bool:
         """(v10) "yn y Frenhines Elisabeth": the short name (with or without its article) after Welsh "in the"."""
@@ -877,7 +912,7 @@ class MentionFinder(BatchedPipe):
     def _loose_abbreviations(self, doc: Doc, hits: list[int], kept: list[Span], other_senses: list[Found],
                              school_words: list[Found], starts: list[int], named_short: bool = False) -> list[Span]:
         """The abbreviation in another case ("qe", "pow"), which is more often something else ("pow!"): after a word
-        of place or a hashtag (v6: "from qe", "#qe"); (v7) or with a school word in its sentence ("qe prom", "a qe
+        of place or a hashtag (v6: "from qe", "#qe"; v36: or "coming up", "comin up pow"); (v7) or with a school word in its sentence ("qe prom", "a qe
         sixth former"; v26: or in the sentence either side) or a person from the profile named in the text ("gethin
         ... in the pow toilets"; v8: also a pupil's first name with initials, "meg t-p ... the qe boys")."""
         taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
@@ -890,7 +925,8 @@ class MentionFinder(BatchedPipe):
                 continue
             before = doc[i - 1] if i > 0 else None
             if person or bisect_right(starts, i) in word_sents or (
-                    before is not None and (before.norm_ in ABBREVIATION_AFTER or before.text == "#")):
+                    before is not None and (before.norm_ in ABBREVIATION_AFTER or before.text == "#")) or (
+                    i > 1 and before is not None and before.norm_ == "up" and doc[i - 2].norm_ in COMING_UP):
                 out.append(Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="abbreviation"))
         return out
 
