@@ -112,7 +112,8 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-threat-v31.jsonl", "cues-safeguarding-v31.jsonl",
              "cues-safeguarding-v32.jsonl", "cues-threat-v32.jsonl",
              "cues-threat-v34.jsonl", "cues-safeguarding-v34.jsonl", "cues-threat-v35.jsonl",
-             "cues-safeguarding-v35.jsonl", "cues-threat-v36.jsonl", "cues-safeguarding-v36.jsonl"]
+             "cues-safeguarding-v35.jsonl", "cues-threat-v36.jsonl", "cues-safeguarding-v36.jsonl",
+             "cues-safeguarding-v37.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -321,7 +322,10 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
                           # (v34) and the first word alone of a short name Welsh would mutate, after "yn", "i", "o"
                           + [(sorted(HEAD_PLACING), fold(c.split()[0])) for c in school.get("cores_locative", [])]
                           # (v36) and after a school year ("Blwyddyn 8 Tywysog Cymru", "yr9 queen elizabeth")
-                          + [(sorted(YEAR_LAST_WORDS), fold(c)) for c in school.get("cores", [])],
+                          + [(sorted(YEAR_LAST_WORDS), fold(c)) for c in school.get("cores", [])]
+                          # (v37) and the word after the article of a school-led short name after "yn y", "o'r"
+                          + [(["yn y", "ym y", "yng y", "o'r"], fold(after)) for c in school.get("cores_school_led", [])
+                             for word, after in zip(c.split(), c.split()[1:]) if fold(word) in WELSH_THE],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
                           core_context=_school_context_words() | WELSH_TEAM,  # (v11) "thîm hoci Tywysog Cymru"
                           # (v29) and each middle name too ("Mrs Wynn Davies" for Eleri Wyn Davies)
@@ -544,6 +548,12 @@ class MentionFinder(BatchedPipe):
         # "o" ("hogan yn dosbarth fi yn Tywysog", "trip ... Tywysog"): the school as pupils shorten it
         self.core_heads = frozenset(fold(c.split()[0]) for c in school.get("cores_locative", ()))
         self.core_head_hashes = frozenset(get_string_id(h) for h in self.core_heads)
+        # (v37) the word after the article in a school-led short name ("Frenhines" of "Ysgol y Frenhines"), after "yn y"
+        # or, right after a person from the profile, "o'r" ("ym mlwyddyn 9 yn y Frenhines", "Lili Griffiths o'r
+        # Frenhines"): the school as pupils shorten it; one is not "in the Queen"
+        self.article_heads = frozenset(fold(after) for c in school.get("cores_school_led", ())
+                                       for word, after in zip(c.split(), c.split()[1:]) if fold(word) in WELSH_THE)
+        self.article_head_hashes = frozenset(get_string_id(h) for h in self.article_heads)
         for person in terms["people"]:
             by_form: dict[str, list[str]] = {}
             for form in person["forms"]:
@@ -752,6 +762,8 @@ class MentionFinder(BatchedPipe):
                     kept.append(core)
         if self.core_heads and not self.core_head_hashes.isdisjoint(norms_of(doc)):
             kept += self._core_heads(doc, kept, other_senses)
+        if self.article_heads and not self.article_head_hashes.isdisjoint(norms_of(doc)):
+            kept += self._article_heads(doc, kept, other_senses)
         if abbreviations:
             kept += self._abbreviations(doc, abbreviations, kept, other_senses)
         if firsts:
@@ -788,6 +800,20 @@ class MentionFinder(BatchedPipe):
             if i in taken or not token.text[:1].isupper() or fold(token.text) not in self.core_heads:
                 continue
             if doc[i - 1].norm_ in HEAD_PLACING:
+                out.append(Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="placed"))
+        return out
+
+    def _article_heads(self, doc: Doc, kept: list[Span], other_senses: list[Found]) -> list[Span]:
+        """(v37) "yn y Frenhines", "Lili Griffiths o'r Frenhines": the word after the article in a school-led short
+        name (:attr:`article_heads`) after Welsh "in the", or after "from the" right after a person from the profile."""
+        taken = {i for s in kept for i in range(s.start, s.end)} | {i for o in other_senses for i in range(o.start, o.end)}
+        person_ends = {m.end for m in kept if m.label_ != "school"}
+        out = []
+        for i in range(2, len(doc)):
+            if i in taken or fold(doc[i].text) not in self.article_heads:
+                continue
+            if (doc[i - 1].norm_ in WELSH_THE and doc[i - 2].norm_ in NASAL_IN) or (
+                    doc[i - 1].norm_ == "o'r" and i - 1 in person_ends):
                 out.append(Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="placed"))
         return out
 
