@@ -113,7 +113,7 @@ CUE_FILES = ["cues-threat-v2.jsonl", "cues-safeguarding-v2.jsonl", "cues-defamat
              "cues-safeguarding-v32.jsonl", "cues-threat-v32.jsonl",
              "cues-threat-v34.jsonl", "cues-safeguarding-v34.jsonl", "cues-threat-v35.jsonl",
              "cues-safeguarding-v35.jsonl", "cues-threat-v36.jsonl", "cues-safeguarding-v36.jsonl",
-             "cues-safeguarding-v37.jsonl"]
+             "cues-safeguarding-v37.jsonl", "cues-threat-v38.jsonl", "cues-safeguarding-v38.jsonl"]
 #: (v10) Words before a role of several words that make it the school's own, named in another sentence ("the deputy
 #: head told us"; not "a deputy head").
 ROLE_OWNERS = frozenset({"the", "their", "your", "our", "y", "'r", "eu", "ein", "eich"})
@@ -131,7 +131,7 @@ ROLE_NOUN_AFTER = frozenset({"boy", "girl", "boys", "girls", "of", "chef", "cook
                              "teacher", "teachers", "start", "count", "injury", "injuries", "lice", "bachgen", "ferch"})
 #: (v10) Words between a one-word role and "at" the school ("the head up at QEHS").
 ROLE_AWAY = frozenset({"up", "down", "over", "out", "fyny", "lawr"})
-SETTING_FILE = "school-words-v20.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
+SETTING_FILE = "school-words-v21.jsonl"  # v5: a school setting of the text's own (relevance, a surname alone)
 PARTS_FILE = "parts-v34.jsonl"
 #: v5: words after which the school's abbreviation is the school ("at QE", "from PoW", "yn PoW", "tu fas i QE").
 ABBREVIATION_AFTER = frozenset({"at", "from", "in", "into", "of", "to", "outside", "near", "yn", "o", "i", "ym", "my", "our",
@@ -203,7 +203,10 @@ WELSH_SCHOOL_NOUNS = frozenset({"disgyblion", "ddisgyblion", "athrawon", "rhieni
                                 "bws", "fws", "mws", "chweched",
                                 # (v36) the school's gate ("wrth giât Tywysog Cymru"): the prince's has no "giât"
                                 "giat", "giatiau", "giatia", "gatiau", "gatia",
-                                "rieni"})  # (v36) "i rieni Tywysog Cymru", mutated after "i"
+                                "rieni",  # (v36) "i rieni Tywysog Cymru", mutated after "i"
+                                "gatie"})  # (v38) the southern form ("gatie'r Frenhines")
+#: (v38) The Welsh word for school that leads a short name ("ysgol (y frenhines)"), as NORMs.
+SCHOOL_LED_WORDS = frozenset({"ysgol", "ysgolion"})
 WELSH_TEAM = frozenset({"tim", "thim", "nhim", "timau", "dimau", "nhimau"})  # (not "dim": also "nothing")
 SCHOOL_SPORT_LAST = frozenset({"hoci", "rygbi", "rwyd", "droed", "criced", "athletau", "nofio", "hockey", "netball",
                                "rugby", "football", "cricket"})
@@ -324,7 +327,10 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
                           # (v36) and after a school year ("Blwyddyn 8 Tywysog Cymru", "yr9 queen elizabeth")
                           + [(sorted(YEAR_LAST_WORDS), fold(c)) for c in school.get("cores", [])]
                           # (v37) and the word after the article of a school-led short name after "yn y", "o'r"
-                          + [(["yn y", "ym y", "yng y", "o'r"], fold(after)) for c in school.get("cores_school_led", [])
+                          # (v38) or after a Welsh noun of school life with the article, or "(y"
+                          + [(["yn y", "ym y", "yng y", "o'r", "(y", *[f"{n} y" for n in sorted(WELSH_SCHOOL_NOUNS)],
+                               *[f"{n}'r" for n in sorted(WELSH_SCHOOL_NOUNS)]], fold(after))
+                             for c in school.get("cores_school_led", [])
                              for word, after in zip(c.split(), c.split()[1:]) if fold(word) in WELSH_THE],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
                           core_context=_school_context_words() | WELSH_TEAM,  # (v11) "thîm hoci Tywysog Cymru"
@@ -812,8 +818,13 @@ class MentionFinder(BatchedPipe):
         for i in range(2, len(doc)):
             if i in taken or fold(doc[i].text) not in self.article_heads:
                 continue
-            if (doc[i - 1].norm_ in WELSH_THE and doc[i - 2].norm_ in NASAL_IN) or (
-                    doc[i - 1].norm_ == "o'r" and i - 1 in person_ends):
+            before = doc[i - 1].norm_
+            if (before in WELSH_THE and doc[i - 2].norm_ in NASAL_IN | WELSH_SCHOOL_NOUNS) or (
+                    before == "o'r" and i - 1 in person_ends) or (
+                    before.endswith("'r") and before[:-2] in WELSH_SCHOOL_NOUNS) or (
+                    before in WELSH_THE and doc[i - 2].text == "(" and i > 2 and doc[i - 3].norm_ in SCHOOL_LED_WORDS):
+                # (v38) or after a Welsh noun of school life with the article ("gatie'r Frenhines", "disgyblion y
+                # Frenhines"), or in brackets after "ysgol" ("yn yr ysgol (y frenhines)")
                 out.append(Span(doc, i, i + 1, label="school", kb_id=self.school_id, span_id="placed"))
         return out
 
