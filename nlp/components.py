@@ -224,6 +224,13 @@ NOT_SCHOOL_FILE = "not-school-v8.jsonl"
 ACRONYM_MAX = 6
 
 
+def _article_heads(school: dict[str, Any]) -> frozenset[str]:
+    """(v37) The folded word after the Welsh article in each school-led short name ("frenhines" of "Ysgol y
+    Frenhines"): how pupils shorten the school's name ("yn y Frenhines")."""
+    return frozenset(fold(after) for c in school.get("cores_school_led", ())
+                     for word, after in zip(c.split(), c.split()[1:]) if fold(word) in WELSH_THE)
+
+
 def _school_context_words() -> frozenset[str]:
     """(v8) The one-word school words (``school-words-v2.jsonl``, kind ``context``: "school", "teachers", "athrawon";
     v10: and those of ``SETTING_FILE``, "gatiau'r"): with one, a text naming only the school's short name goes to the
@@ -329,9 +336,7 @@ def _name_normaliser(terms: dict[str, Any]) -> NameNormaliser | None:
                           # (v37) and the word after the article of a school-led short name after "yn y", "o'r"
                           # (v38) or after a Welsh noun of school life with the article, or "(y"
                           + [(["yn y", "ym y", "yng y", "o'r", "(y", *[f"{n} y" for n in sorted(WELSH_SCHOOL_NOUNS)],
-                               *[f"{n}'r" for n in sorted(WELSH_SCHOOL_NOUNS)]], fold(after))
-                             for c in school.get("cores_school_led", [])
-                             for word, after in zip(c.split(), c.split()[1:]) if fold(word) in WELSH_THE],
+                               *[f"{n}'r" for n in sorted(WELSH_SCHOOL_NOUNS)]], head) for head in _article_heads(school)],
                           core_after=CORE_SCHOOL_AFTER, named_cores=[fold(c) for c in school.get("cores_school_led", [])],
                           core_context=_school_context_words() | WELSH_TEAM,  # (v11) "thîm hoci Tywysog Cymru"
                           # (v29) and each middle name too ("Mrs Wynn Davies" for Eleri Wyn Davies)
@@ -557,8 +562,7 @@ class MentionFinder(BatchedPipe):
         # (v37) the word after the article in a school-led short name ("Frenhines" of "Ysgol y Frenhines"), after "yn y"
         # or, right after a person from the profile, "o'r" ("ym mlwyddyn 9 yn y Frenhines", "Lili Griffiths o'r
         # Frenhines"): the school as pupils shorten it; one is not "in the Queen"
-        self.article_heads = frozenset(fold(after) for c in school.get("cores_school_led", ())
-                                       for word, after in zip(c.split(), c.split()[1:]) if fold(word) in WELSH_THE)
+        self.article_heads = _article_heads(school)
         self.article_head_hashes = frozenset(get_string_id(h) for h in self.article_heads)
         for person in terms["people"]:
             by_form: dict[str, list[str]] = {}
