@@ -36,7 +36,7 @@ from repmon.profile import Profile
 
 #: The rule set behind every finding; stored with it so an alert can be traced to its rules.
 #: Bump it (and the pattern file versions) whenever a rule changes what is found.
-ANALYSER_VERSION = "repmon-rules-v38"
+ANALYSER_VERSION = "repmon-rules-v39"
 
 #: Only the first MAX_CHARS characters of a text are analysed (a long page's head holds the post).
 MAX_CHARS = 100_000

@@ -88,7 +88,7 @@ GOLD_FOR_TRAINING = ("dev", "dev2", "dev3", "dev4", "holdout", "blind", "indep",
                      "indep47", "indep48", "indep49", "indep50",
                      "indep51", "indep52", "indep54", "indep57", "indep58", "indep59", "indep60")
 GOLD_HELD_OUT = ("indep61", "indep62", "indep63", "indep64", "indep65", "indep66", "indep67", "indep68", "indep69", "indep70", "indep71",
-                 "indep72", "indep73")
+                 "indep72", "indep73", "indep74")
 #: The profile each school's gold files were labelled for (its names are masked, see :func:`name_masker`).
 GOLD_PROFILES = {"qehs": Path("profiles") / "example.toml", "powhs": Path("nlp") / "gold" / "powhs.toml"}
 #: A gold item's source, as the corpus's source kinds.
